@@ -1,0 +1,468 @@
+package analysis
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Options controls Analyze. A nil *Options or the zero value analyses with
+// the built-in lexicon, per-article language detection and no codebook.
+type Options struct {
+	// Lexicon is the lexicon to match; nil means the built-in packs.
+	Lexicon *Lexicon
+	// Language forces "id" or "en" for every article; "" or "auto" uses the
+	// article's own language field, else detects it.
+	Language string
+	// Speakers is the speaker codebook; nil means none (affiliations empty).
+	Speakers *Codebook
+	// Generator is written to the result ("framelens <version>").
+	Generator string
+}
+
+// articleOut is the analysis of one article, independent of the others
+// except for speaker and outlet names, which are settled corpus-wide.
+type articleOut struct {
+	a        *Article
+	res      *ArticleResult
+	quotes   []*rawQuote
+	matches  []*Match
+	names    []string // proper names seen, for speaker canonicalisation
+	warnings []Warning
+}
+
+// Analyze computes every feature of a corpus. It never fails on article
+// content: problems become warnings. It fails only when the lexicon cannot be built.
+func Analyze(c *Corpus, opts *Options) (*Result, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		var err error
+		if lex, err = BuiltinLexicon(); err != nil {
+			return nil, err
+		}
+	}
+	res := &Result{
+		Schema:    Schema,
+		Generator: opts.Generator,
+		Lexicon:   LexiconInfo{SHA256: lex.SHA256(), Terms: len(lex.terms), Sources: lex.Sources(), Used: []*Term{}},
+		Articles:  []*ArticleResult{},
+		Outlets:   []*OutletFeatures{},
+		Quotes:    []*Quote{},
+		Matches:   []*Match{},
+		Warnings:  append([]Warning{}, c.Warnings...),
+	}
+	// Analyse articles, dropping exact duplicates and making ids unique.
+	var outs []*articleOut
+	seenText := make(map[string]string)
+	seenID := make(map[string]int)
+	for _, a := range c.Articles {
+		h := sha256.Sum256([]byte(a.Text[a.BodyStart:]))
+		hs := hex.EncodeToString(h[:])
+		if first, dup := seenText[hs]; dup {
+			res.Warnings = append(res.Warnings, Warning{Article: a.ID, Path: a.Path, Line: a.Line,
+				Message: fmt.Sprintf("duplicate of article %s; counted once", first)})
+			continue
+		}
+		seenText[hs] = a.ID
+		o := analyzeArticle(a, lex, opts.Language)
+		seenID[o.res.ID]++
+		if n := seenID[o.res.ID]; n > 1 {
+			o.res.ID = fmt.Sprintf("%s~%d", o.res.ID, n)
+			res.Warnings = append(res.Warnings, Warning{Article: o.res.ID, Path: a.Path, Line: a.Line,
+				Message: fmt.Sprintf("article id %q used before; renamed %q", a.ID, o.res.ID)})
+		}
+		outs = append(outs, o)
+	}
+	// Outlet names: merge spellings, most frequent wins.
+	outletForms := make(map[string]map[string]int)
+	for _, o := range outs {
+		k := outletKey(o.res.Outlet)
+		if outletForms[k] == nil {
+			outletForms[k] = make(map[string]int)
+		}
+		outletForms[k][o.res.Outlet]++
+	}
+	for _, o := range outs {
+		o.res.Outlet = mostFrequent(outletForms[outletKey(o.res.Outlet)])
+	}
+	// Speaker names.
+	idx := newSpeakerIndex(opts.Speakers)
+	for _, o := range outs {
+		for _, n := range o.names {
+			idx.add(n, 1)
+		}
+		for _, q := range o.quotes {
+			idx.add(q.speaker, 1)
+		}
+	}
+	idx.build()
+	used := make(map[*Term]bool)
+	for _, o := range outs {
+		res.Articles = append(res.Articles, o.res)
+		res.Warnings = append(res.Warnings, o.warnings...)
+		for _, q := range o.quotes {
+			sp, aff := idx.name(q.speaker)
+			res.Quotes = append(res.Quotes, &Quote{
+				Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
+				Speaker: sp, SpeakerMention: q.mention, Affiliation: aff,
+				Text: o.a.Text[q.text.Start:q.text.End], Words: countWords(o.a.Text, q.text),
+				Start: q.text.Start, End: q.text.End,
+				Sentence: o.a.Text[q.sent.Start:q.sent.End], SentenceStart: q.sent.Start, SentenceEnd: q.sent.End,
+				Rule: q.rule,
+			})
+		}
+		for _, m := range o.matches {
+			m.Outlet = o.res.Outlet
+			m.Article = o.res.ID
+			res.Matches = append(res.Matches, m)
+		}
+	}
+	for _, m := range res.Matches {
+		if t := lex.terms[m.langKey]; t != nil && !used[t] {
+			used[t] = true
+			res.Lexicon.Used = append(res.Lexicon.Used, t)
+		}
+	}
+	sortTerms(res.Lexicon.Used)
+	res.Outlets = aggregate(res)
+	sortResult(res)
+	return res, nil
+}
+
+func mostFrequent(m map[string]int) string {
+	best, bestN := "", -1
+	for f, n := range m {
+		if n > bestN || n == bestN && f < best {
+			best, bestN = f, n
+		}
+	}
+	return best
+}
+
+// analyzeArticle runs the per-article steps: clean, segment, attribute, match.
+func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
+	o := &articleOut{a: a}
+	warn := func(line int, format string, args ...any) {
+		o.warnings = append(o.warnings, Warning{Article: a.ID, Path: a.Path, Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+	// Language first: it picks the rules used for cleaning and attribution.
+	lang, langSource := strings.ToLower(a.Language), "given"
+	if forceLang == "id" || forceLang == "en" {
+		lang, langSource = forceLang, "option"
+	} else if lang != "id" && lang != "en" {
+		if lang != "" {
+			warn(0, "language %q not supported; detecting id or en", a.Language)
+		}
+		lang = detectLanguage(tokenize(a.Text, span{a.BodyStart, len(a.Text)}))
+		langSource = "detected"
+	}
+	lr := rulesFor(lang)
+	c := clean(a, lr)
+	r := &ArticleResult{
+		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
+		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,
+		Credits: []string{}, CreditEvidence: c.credits, RemovedLines: c.removed,
+	}
+	if r.CreditEvidence == nil {
+		r.CreditEvidence = []*Credit{}
+	}
+	if r.RemovedLines == nil {
+		r.RemovedLines = []*Removal{}
+	}
+	if r.Title == "" {
+		r.Title = c.title
+	}
+	if r.Date == "" {
+		r.Date = c.date
+	}
+	switch {
+	case a.Outlet != "":
+		r.Outlet, r.OutletSource, r.OutletEvidence = strings.TrimSpace(a.Outlet), a.OutletField, a.Outlet
+		if r.OutletSource == "" {
+			r.OutletSource = "given"
+		}
+	case c.outlet != "":
+		r.Outlet, r.OutletSource, r.OutletEvidence = prettyOutlet(c.outlet, a.Text), c.outletBy, c.outletEv
+	default:
+		base := path.Base(a.Path)
+		r.Outlet = strings.TrimSuffix(base, path.Ext(base))
+		r.OutletSource, r.OutletEvidence = "filename", base
+		warn(0, "no outlet in front matter or dateline; using the file name %q", r.Outlet)
+	}
+	credits := make(map[string]bool)
+	for _, cr := range a.Credits {
+		if n, ok := canonicalOutlet(cr); ok {
+			cr = n
+		}
+		credits[strings.TrimSpace(cr)] = true
+	}
+	for _, cr := range c.credits {
+		if outletKey(cr.Credited) != outletKey(r.Outlet) {
+			credits[cr.Credited] = true
+		}
+	}
+	for _, k := range sortedKeys(credits) {
+		if k != "" {
+			r.Credits = append(r.Credits, k)
+		}
+	}
+	o.res = r
+	// Segment.
+	var sents []*sentence
+	for _, p := range c.paras {
+		qs, unclosed := pairQuotes(a.Text, p)
+		for _, u := range unclosed {
+			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
+		}
+		for _, sp := range splitSentences(a.Text, p, qs, abbreviations) {
+			s := &sentence{sp: sp, toks: tokenize(a.Text, sp)}
+			for _, q := range qs {
+				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
+					s.quotes = append(s.quotes, q)
+				}
+			}
+			sents = append(sents, s)
+		}
+	}
+	st := &speakerState{}
+	prevAttributed := false
+	for _, s := range sents {
+		r.Sentences++
+		r.Words += len(s.toks)
+		qs := attribute(a.Text, s, prevAttributed, lr, st)
+		prevAttributed = false
+		for _, q := range qs {
+			if q.speaker != "" {
+				prevAttributed = true
+			}
+			if q.speaker == "" && q.kind != KindScare {
+				if q.mention != "" {
+					warn(lineOf(a.Text, q.text.Start), "pronoun %q with no earlier named speaker", q.mention)
+				}
+			}
+		}
+		o.quotes = append(o.quotes, qs...)
+		o.names = append(o.names, nameRuns(a.Text, s.toks, lr)...)
+		// Matches with their voice.
+		for _, m := range lex.match(lang, a.Text, s.toks) {
+			kind := MatchLoaded
+			if strings.HasPrefix(m.term.Category, "hedge.") {
+				kind = MatchHedge
+			}
+			o.matches = append(o.matches, &Match{
+				Kind: kind, Term: m.term.Term, Category: m.term.Category, Voice: voiceAt(m.start, m.end, qs),
+				Text: a.Text[m.start:m.end], Start: m.start, End: m.end,
+				Sentence: a.Text[s.sp.Start:s.sp.End], SentenceStart: s.sp.Start, SentenceEnd: s.sp.End,
+				Source: m.term.Source, langKey: m.term.Language + "\t" + m.term.Term,
+			})
+		}
+	}
+	for _, q := range o.quotes {
+		if q.speaker == "" && q.kind != KindScare {
+			q.speaker = "unattributed"
+		}
+	}
+	return o
+}
+
+// voiceAt is the voice of a span: quotation first, then reported speech.
+func voiceAt(start, end int, qs []*rawQuote) string {
+	for _, q := range qs {
+		if q.kind != KindReported && q.text.Start <= start && end <= q.text.End {
+			if q.kind == KindScare {
+				return VoiceScareQuote
+			}
+			return VoiceQuote
+		}
+	}
+	for _, q := range qs {
+		if q.kind == KindReported && q.text.Start <= start && end <= q.text.End {
+			return VoiceReported
+		}
+	}
+	return VoiceNarration
+}
+
+func lineOf(text string, pos int) int { return 1 + strings.Count(text[:pos], "\n") }
+
+// aggregate computes the per-outlet features.
+func aggregate(res *Result) []*OutletFeatures {
+	by := make(map[string]*OutletFeatures)
+	get := func(name string) *OutletFeatures {
+		f := by[name]
+		if f == nil {
+			f = &OutletFeatures{Outlet: name,
+				Loaded: RateFeature{ByCategory: map[string]int{}}, Hedges: RateFeature{ByCategory: map[string]int{}},
+				Quotes: QuoteFeature{BySpeaker: []*SpeakerShare{}}}
+			by[name] = f
+		}
+		return f
+	}
+	for _, a := range res.Articles {
+		f := get(a.Outlet)
+		f.Articles++
+		f.Words += a.Words
+		f.Sentences += a.Sentences
+	}
+	for _, m := range res.Matches {
+		f := get(m.Outlet)
+		rf := &f.Loaded
+		if m.Kind == MatchHedge {
+			rf = &f.Hedges
+		}
+		rf.Count++
+		rf.ByCategory[m.Category]++
+		switch m.Voice {
+		case VoiceNarration:
+			rf.ByVoice.Narration++
+		case VoiceQuote:
+			rf.ByVoice.Quote++
+		case VoiceReported:
+			rf.ByVoice.Reported++
+		case VoiceScareQuote:
+			rf.ByVoice.ScareQuote++
+		}
+	}
+	speakers := make(map[string]map[string]*SpeakerShare)
+	for _, q := range res.Quotes {
+		if q.Kind == KindScare {
+			continue
+		}
+		f := get(q.Outlet)
+		if speakers[q.Outlet] == nil {
+			speakers[q.Outlet] = make(map[string]*SpeakerShare)
+		}
+		s := speakers[q.Outlet][q.Speaker]
+		if s == nil {
+			s = &SpeakerShare{Speaker: q.Speaker, Affiliation: q.Affiliation}
+			speakers[q.Outlet][q.Speaker] = s
+		}
+		if q.Kind == KindReported {
+			s.Reported++
+			f.Quotes.Reported++
+			continue
+		}
+		s.Quotes++
+		s.Words += q.Words
+		f.Quotes.Count++
+		f.Quotes.Words += q.Words
+	}
+	var out []*OutletFeatures
+	for _, name := range sortedKeys(by) {
+		f := by[name]
+		f.Loaded.setRate(f.Words)
+		f.Hedges.setRate(f.Words)
+		for _, sp := range sortedKeys(speakers[name]) {
+			s := speakers[name][sp]
+			if f.Quotes.Words > 0 {
+				s.Share = round4(float64(s.Words) / float64(f.Quotes.Words))
+				lo, hi := jeffreys(s.Words, f.Quotes.Words)
+				s.CI95Low, s.CI95High = round4(lo), round4(hi)
+			}
+			f.Quotes.BySpeaker = append(f.Quotes.BySpeaker, s)
+		}
+		sort.SliceStable(f.Quotes.BySpeaker, func(i, j int) bool {
+			a, b := f.Quotes.BySpeaker[i], f.Quotes.BySpeaker[j]
+			if a.Words != b.Words {
+				return a.Words > b.Words
+			}
+			if a.Reported != b.Reported {
+				return a.Reported > b.Reported
+			}
+			return a.Speaker < b.Speaker
+		})
+		out = append(out, f)
+	}
+	return out
+}
+
+func (rf *RateFeature) setRate(words int) {
+	if words == 0 {
+		return
+	}
+	scale := 1000 / float64(words)
+	lo, hi := poissonCI(rf.Count)
+	rf.Per1000Words = round4(float64(rf.Count) * scale)
+	rf.CI95Low, rf.CI95High = round4(lo*scale), round4(hi*scale)
+}
+
+// poissonCI is the exact (Garwood) 95% interval for a Poisson count k.
+func poissonCI(k int) (lo, hi float64) {
+	if k > 0 {
+		lo = distuv.ChiSquared{K: float64(2 * k)}.Quantile(0.025) / 2
+	}
+	hi = distuv.ChiSquared{K: float64(2*k + 2)}.Quantile(0.975) / 2
+	return lo, hi
+}
+
+// jeffreys is the Jeffreys 95% interval for k successes in n trials.
+func jeffreys(k, n int) (lo, hi float64) {
+	b := distuv.Beta{Alpha: float64(k) + 0.5, Beta: float64(n-k) + 0.5}
+	lo, hi = b.Quantile(0.025), b.Quantile(0.975)
+	if k == 0 {
+		lo = 0
+	}
+	if k == n {
+		hi = 1
+	}
+	return lo, hi
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// sortResult puts every list in its documented order.
+func sortResult(r *Result) {
+	sort.SliceStable(r.Articles, func(i, j int) bool {
+		a, b := r.Articles[i], r.Articles[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.ID < b.ID
+	})
+	order := make(map[string]int)
+	for i, a := range r.Articles {
+		order[a.ID] = i
+	}
+	sort.SliceStable(r.Quotes, func(i, j int) bool {
+		a, b := r.Quotes[i], r.Quotes[j]
+		if order[a.Article] != order[b.Article] {
+			return order[a.Article] < order[b.Article]
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Kind < b.Kind
+	})
+	sort.SliceStable(r.Matches, func(i, j int) bool {
+		a, b := r.Matches[i], r.Matches[j]
+		if order[a.Article] != order[b.Article] {
+			return order[a.Article] < order[b.Article]
+		}
+		return a.Start < b.Start
+	})
+	sort.SliceStable(r.Warnings, func(i, j int) bool {
+		a, b := r.Warnings[i], r.Warnings[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		return a.Message < b.Message
+	})
+}

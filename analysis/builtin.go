@@ -1,0 +1,81 @@
+package analysis
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+)
+
+// builtinFS holds the built-in lexicon packs and word lists (set by embed.go).
+var builtinFS fs.FS
+
+var (
+	// places is the gazetteer of place names, lower case.
+	places = map[string]bool{}
+	// knownOutlets maps outletKey(alias) to the canonical outlet or agency name.
+	knownOutlets = map[string]string{}
+	builtinOnce  sync.Once
+)
+
+func init() { loadWordLists() }
+
+func loadWordLists() {
+	if builtinFS == nil {
+		return
+	}
+	if b, err := fs.ReadFile(builtinFS, "lexicon/places.txt"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			l = strings.TrimSpace(l)
+			if l != "" && !strings.HasPrefix(l, "#") {
+				places[strings.ToLower(l)] = true
+			}
+		}
+	}
+	if b, err := fs.ReadFile(builtinFS, "lexicon/outlets.tsv"); err == nil {
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		for sc.Scan() {
+			l := sc.Text()
+			if strings.HasPrefix(l, "#") {
+				continue
+			}
+			f := strings.Split(l, "\t")
+			if len(f) >= 2 {
+				knownOutlets[outletKey(f[0])] = strings.TrimSpace(f[1])
+				if _, ok := knownOutlets[outletKey(f[1])]; !ok {
+					knownOutlets[outletKey(f[1])] = strings.TrimSpace(f[1])
+				}
+			}
+		}
+	}
+}
+
+// BuiltinLexicon returns the built-in packs for the given languages (all when none given).
+func BuiltinLexicon(langs ...string) (*Lexicon, error) {
+	if len(langs) == 0 {
+		langs = Languages
+	}
+	l := NewLexicon()
+	for _, lang := range langs {
+		if builtinFS == nil {
+			return nil, fmt.Errorf("no built-in lexicon compiled in")
+		}
+		b, err := fs.ReadFile(builtinFS, "lexicon/"+lang+".tsv")
+		if err != nil {
+			return nil, fmt.Errorf("built-in lexicon %q: %w", lang, err)
+		}
+		terms, err := ParseLexicon(bytes.NewReader(b), "builtin:"+lang)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range terms {
+			if t.Language == "" {
+				t.Language = lang
+			}
+		}
+		l.Add("builtin:"+lang, terms)
+	}
+	return l, nil
+}

@@ -1,0 +1,182 @@
+package analysis
+
+import "strings"
+
+// verbClass tells how a reporting verb frames speech.
+type verbClass int
+
+const (
+	// verbSay introduces content directly: "X mengatakan …", "X said …".
+	verbSay verbClass = iota + 1
+	// verbSayThat introduces content only with "bahwa"/"that" or a colon:
+	// "X menyampaikan keyakinannya bahwa …".
+	verbSayThat
+	// verbAttrib only attributes quotations in its sentence:
+	// "X memuji “…”", "X called it “…”".
+	verbAttrib
+	// verbAfter follows the content and precedes the speaker:
+	// "…, kata Putin", "…, said Kovac".
+	verbAfter
+	// verbAfterPron follows the content and carries its own pronoun speaker: "…, katanya".
+	verbAfterPron
+)
+
+// langRules are the closed word lists of one language. They are grammar,
+// not knowledge of any corpus: reporting verbs, pronouns, titles.
+type langRules struct {
+	verbs map[string]verbClass
+	// according marks "according to X" (possibly multiword, space-separated).
+	according []string
+	// that introduces a content clause ("bahwa", "that").
+	that map[string]bool
+	// pronouns that carry the last named speaker.
+	pronouns map[string]bool
+	// skip are adverbs and auxiliaries between a subject and its verb.
+	skip map[string]bool
+	// coord are conjunctions that make a verb share the sentence subject.
+	coord map[string]bool
+	// roles are lower-case head nouns of a speaker phrase ("juru bicara", "officials").
+	roles map[string]bool
+	// titles are honorifics and offices dropped from names ("Presiden", "Ms").
+	titles map[string]bool
+	// orgWords end an organisation name inside a speaker phrase ("Departemen Luar Negeri").
+	orgWords map[string]bool
+	// npStop ends a speaker phrase that follows a verb ("pada", "on", "who").
+	npStop map[string]bool
+	// stop are function words used to detect the language.
+	stop map[string]bool
+}
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func verbs(class verbClass, words string, into map[string]verbClass) {
+	for _, w := range strings.Fields(words) {
+		into[w] = class
+	}
+}
+
+var rulesID = func() *langRules {
+	v := make(map[string]verbClass)
+	verbs(verbSay, `mengatakan berkata menyatakan menyebutkan menegaskan menjelaskan menambahkan
+		mengungkapkan mengklaim membantah memperingatkan menuturkan mengakui menekankan mengucapkan
+		mengingatkan menuduh menandaskan menukas menyebutkannya bilang berujar berpendapat
+		mengatakannya menyatakannya mengeklaim bersikeras mengimbau menyerukan mengumumkan`, v)
+	verbs(verbSayThat, `menyampaikan melaporkan meyakini yakin menilai memastikan berharap
+		khawatir mengkhawatirkan menulis mengaku percaya`, v)
+	verbs(verbAttrib, `memuji menggambarkan gambarkan menyebut sebut menyebutnya menjuluki mengecam
+		mengkritik berbunyi bersulang mengutuk menulisnya`, v)
+	verbs(verbAfter, `kata ujar ucap tutur tulis lapor jelas tegas imbuh tambah papar terang ungkap
+		sambung pungkas tukas seru`, v)
+	verbs(verbAfterPron, `katanya ujarnya ucapnya tuturnya tulisnya lapornya jelasnya tegasnya imbuhnya
+		tambahnya paparnya terangnya ungkapnya sambungnya pungkasnya tukasnya serunya sebutnya`, v)
+	return &langRules{
+		verbs:     v,
+		according: []string{"menurut"},
+		that:      set("bahwa"),
+		pronouns:  set("ia dia beliau mereka"),
+		skip: set(`juga pun sebelumnya kemudian lalu telah sudah akan pernah hanya kembali sempat masih
+			tidak tak belum lagi secara terpisah sendiri bahkan justru pula dengan tegas langsung`),
+		coord: set("dan serta lalu kemudian sambil seraya tetapi namun"),
+		roles: set(`presiden wakil ketua pemimpin juru bicara menteri perdana kantor berita media pemerintah
+			militer pejabat pakar pengamat analis direktur kepala jenderal duta besar komandan sekretaris
+			jenderal gubernur wali kota bupati anggota tentara polisi kepolisian diplomat sumber pihak
+			warga penduduk ahli peneliti profesor pemimpin tertinggi kementerian kedutaan milik negara
+			resmi pemerintahan koresponden wartawan laporan lembaga badan dewan partai otoritas`),
+		titles: set(`presiden wakil ketua pemimpin menteri perdana jenderal letnan kolonel mayor kapten
+			raja ratu pangeran paus sekjen dubes gubernur bupati walikota senator profesor prof dr ir
+			bapak pak ibu bu tuan nyonya saudara sdr kanselir marsekal laksamana komandan`),
+		orgWords: set(`luar negeri dalam pertahanan keamanan nasional umum keuangan perdagangan hukum
+			kesehatan pendidikan energi informasi komunikasi urusan`),
+		npStop: set(`pada di dalam kepada yang saat ketika sebagai seperti untuk dari ke dengan bahwa
+			dan kemarin hari pekan minggu bulan tahun senin selasa rabu kamis jumat sabtu sabtu`),
+		stop: set(`yang dan di ke dari ini itu untuk dengan tidak akan pada adalah juga dalam karena
+			oleh atau bahwa telah sudah mereka kami kita saat setelah sebagai`),
+	}
+}()
+
+var rulesEN = func() *langRules {
+	v := make(map[string]verbClass)
+	verbs(verbSay, `said says told added stated warned denied claimed insisted argued noted
+		explained stressed acknowledged admitted asserted declared announced maintained replied
+		responded countered alleged confirmed cautioned contended urged`, v)
+	verbSayThatEN := `wrote reported believes believed suggested thinks thought hopes hoped fears feared`
+	verbs(verbSayThat, verbSayThatEN, v)
+	verbs(verbAttrib, `called praised described branded dubbed labelled labeled hailed condemned
+		criticized criticised slammed toasted`, v)
+	// English post-verbs are the same words as the say verbs ("…," said Kovac);
+	// the quote attribution code tries both orders.
+	return &langRules{
+		verbs:     v,
+		according: []string{"according to"},
+		that:      set("that"),
+		pronouns:  set("he she they"),
+		skip: set(`also later then previously earlier had has have once repeatedly again further
+			separately publicly privately recently reportedly allegedly`),
+		coord: set("and but while"),
+		roles: set(`president vice minister prime spokesman spokeswoman spokesperson official officials
+			expert experts analyst analysts leader leaders agency news state media government military
+			army police general ambassador commander secretary governor mayor senator diplomat
+			diplomats source sources residents witnesses ministry foreign defense defence office
+			department the a an of`),
+		titles: set(`president vice minister prime general lieutenant colonel major captain king queen
+			prince pope secretary ambassador governor mayor senator professor prof dr mr mrs ms miss
+			sir chancellor chairman chairwoman premier foreign defense defence interior`),
+		orgWords: set(`state foreign defense defence affairs security justice treasury home interior
+			national general public health education energy trade commerce information`),
+		npStop: set(`on in at to who which that when while as during after before from with and
+			yesterday today monday tuesday wednesday thursday friday saturday sunday`),
+		stop: set(`the and of to in is that for with was on are as by it at be this from have said
+			has an which he she they were been not or but his her their`),
+	}
+}()
+
+// rulesFor returns the rules of a language ("id" or "en").
+func rulesFor(lang string) *langRules {
+	if lang == "en" {
+		return rulesEN
+	}
+	return rulesID
+}
+
+// abbreviations never end a sentence (lower case, without the final period).
+var abbreviations = set(`dr prof h hj ir no jl kab kec st dll dsb dkk drs tn ny sdr bpk yth
+	mr mrs ms jr sr inc co corp ltd vs etc gen col lt sgt capt gov sen rep rev fig approx
+	est dept univ ave blvd mt ft jan feb mar apr jun jul aug sep sept oct nov dec no kol brigjen
+	mayjen letjen jend kapt`)
+
+// detectLanguage returns "en" or "id" by counting function words.
+func detectLanguage(toks []token) string {
+	var id, en int
+	for _, t := range toks {
+		if rulesID.stop[t.Norm] {
+			id++
+		}
+		if rulesEN.stop[t.Norm] {
+			en++
+		}
+	}
+	if en > id {
+		return "en"
+	}
+	return "id"
+}
+
+// Weekday and month names for date lines and speaker-phrase boundaries.
+var (
+	weekdays = set(`senin selasa rabu kamis jumat jum'at sabtu minggu monday tuesday wednesday thursday
+		friday saturday sunday`)
+	months = map[string]int{
+		"januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+		"agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+		"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+		"october": 10, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+		"agu": 8, "agt": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11,
+		"des": 12, "dec": 12,
+	}
+)

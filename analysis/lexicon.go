@@ -1,0 +1,320 @@
+package analysis
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Lexicon is a set of loaded terms and hedges. Build one with
+// BuiltinLexicon, then Add user terms; a later term with the same surface
+// form and language replaces an earlier one.
+type Lexicon struct {
+	terms   map[string]*Term // by language + "\t" + term
+	sources []string
+	tries   map[string]*trieNode // by language, built lazily
+}
+
+// NewLexicon returns an empty lexicon.
+func NewLexicon() *Lexicon { return &Lexicon{terms: make(map[string]*Term)} }
+
+// Languages of the built-in packs.
+var Languages = []string{"id", "en"}
+
+// ParseLexicon reads lexicon TSV: term, category, language, note, separated
+// by tabs; "#" starts a comment line. Language may be empty (every
+// language); category "-" removes the term. Errors are *ParseError.
+func ParseLexicon(r io.Reader, source string) ([]*Term, error) {
+	var terms []*Term
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		perr := func(format string, args ...any) error {
+			return &ParseError{Path: source, Line: line, Msg: fmt.Sprintf(format, args...)}
+		}
+		if len(f) < 2 {
+			return nil, perr("want term<TAB>category<TAB>language<TAB>note, got %d field(s)", len(f))
+		}
+		if len(f) > 4 {
+			return nil, perr("want at most 4 tab-separated fields, got %d", len(f))
+		}
+		for len(f) < 4 {
+			f = append(f, "")
+		}
+		term, err := normTerm(f[0])
+		if err != nil {
+			return nil, perr("%v", err)
+		}
+		cat := strings.TrimSpace(f[1])
+		if cat != "-" && !strings.HasPrefix(cat, "loaded.") && !strings.HasPrefix(cat, "hedge.") {
+			return nil, perr("category %q: want loaded.<name>, hedge.<name> or - (remove)", cat)
+		}
+		lang := strings.ToLower(strings.TrimSpace(f[2]))
+		if lang != "" && lang != "*" && lang != "id" && lang != "en" {
+			return nil, perr("language %q: want id, en or empty", lang)
+		}
+		if lang == "*" {
+			lang = ""
+		}
+		terms = append(terms, &Term{Term: term, Category: cat, Language: lang,
+			Note: strings.TrimSpace(f[3]), Source: fmt.Sprintf("%s:%d", source, line)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &ParseError{Path: source, Line: line + 1, Msg: "reading lexicon", Err: err}
+	}
+	return terms, nil
+}
+
+// normTerm lower-cases a term and puts single spaces between its words.
+func normTerm(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	star := strings.HasSuffix(s, "*")
+	s = strings.TrimSuffix(s, "*")
+	if strings.Contains(s, "*") {
+		return "", fmt.Errorf("term %q: \"*\" is allowed only at the end", s)
+	}
+	toks := tokenize(s, span{0, len(s)})
+	if len(toks) == 0 {
+		return "", fmt.Errorf("term %q has no words", s)
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	if toks[len(toks)-1].End != len(s) && star {
+		return "", fmt.Errorf("term %q: \"*\" must follow a letter", s)
+	}
+	out := strings.Join(words, " ")
+	if star {
+		out += "*"
+	}
+	return out, nil
+}
+
+// Add adds terms, in order; a term replaces an earlier one with the same
+// surface form and language, and a term with category "-" removes it.
+// A term with no language applies to every language.
+func (l *Lexicon) Add(source string, terms []*Term) {
+	l.sources = append(l.sources, source)
+	l.tries = nil
+	for _, t := range terms {
+		langs := []string{t.Language}
+		if t.Language == "" {
+			langs = Languages
+		}
+		for _, lang := range langs {
+			k := lang + "\t" + t.Term
+			if t.Category == "-" {
+				delete(l.terms, k)
+				continue
+			}
+			c := *t
+			c.Language = lang
+			l.terms[k] = &c
+		}
+	}
+}
+
+// Terms returns the effective terms sorted by language, category and term.
+func (l *Lexicon) Terms() []*Term {
+	out := make([]*Term, 0, len(l.terms))
+	for _, t := range l.terms {
+		out = append(out, t)
+	}
+	sortTerms(out)
+	return out
+}
+
+func sortTerms(ts []*Term) {
+	sort.Slice(ts, func(i, j int) bool {
+		a, b := ts[i], ts[j]
+		if a.Language != b.Language {
+			return a.Language < b.Language
+		}
+		if a.Category != b.Category {
+			return a.Category < b.Category
+		}
+		return a.Term < b.Term
+	})
+}
+
+// Sources lists where the terms came from, in load order.
+func (l *Lexicon) Sources() []string { return append([]string{}, l.sources...) }
+
+// WriteTSV writes the effective terms of one language ("" for all) in the
+// lexicon format, so the output can be edited and loaded with -lexicon.
+func (l *Lexicon) WriteTSV(w io.Writer, lang string) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# framelens lexicon: term<TAB>category<TAB>language<TAB>note\n")
+	for _, t := range l.Terms() {
+		if lang != "" && t.Language != lang {
+			continue
+		}
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", t.Term, t.Category, t.Language, t.Note)
+	}
+	return bw.Flush()
+}
+
+// SHA256 is the hex SHA-256 of WriteTSV(w, "").
+func (l *Lexicon) SHA256() string {
+	h := sha256.New()
+	l.WriteTSV(h, "")
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Matching.
+
+type trieNode struct {
+	next map[string]*trieNode
+	term *Term // a term ending here
+	star []*Term
+}
+
+func (l *Lexicon) trie(lang string) *trieNode {
+	if l.tries == nil {
+		l.tries = make(map[string]*trieNode)
+	}
+	if t, ok := l.tries[lang]; ok {
+		return t
+	}
+	root := &trieNode{}
+	for _, t := range l.Terms() {
+		if t.Language != lang {
+			continue
+		}
+		words := strings.Split(strings.TrimSuffix(t.Term, "*"), " ")
+		n := root
+		for i, w := range words {
+			if i == len(words)-1 && strings.HasSuffix(t.Term, "*") {
+				n.star = append(n.star, t)
+				break
+			}
+			if n.next == nil {
+				n.next = make(map[string]*trieNode)
+			}
+			c := n.next[w]
+			if c == nil {
+				c = &trieNode{}
+				n.next[w] = c
+			}
+			n = c
+			if i == len(words)-1 {
+				n.term = t
+			}
+		}
+	}
+	l.tries[lang] = root
+	return root
+}
+
+// lexMatch is a match of a term over toks[i:j] (or a part of toks[i]).
+type lexMatch struct {
+	term       *Term
+	start, end int // byte offsets
+	next       int // index of the first token after the match
+}
+
+// match finds non-overlapping terms in toks, longest first, left to right.
+// A hyphenated word that matches nothing whole is tried part by part, and
+// a reduplication ("musuh-musuh") as its base word.
+func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
+	root := l.trie(lang)
+	var out []lexMatch
+	for i := 0; i < len(toks); {
+		if m, ok := longest(root, toks, i, func(k int) string { return toks[k].Norm }); ok {
+			out = append(out, m)
+			i = m.next
+			continue
+		}
+		// Parts of a hyphenated word.
+		t := toks[i]
+		parts := hyphenParts(text, t)
+		if len(parts) >= 2 {
+			reduplication := strings.HasPrefix(parts[1].word, parts[0].word)
+			if reduplication {
+				parts = parts[:1]
+			}
+			for _, p := range parts {
+				term := starMatch(root.star, p.word)
+				if n := root.next[p.word]; n != nil && n.term != nil {
+					term = n.term
+				}
+				if term == nil {
+					continue
+				}
+				end := p.end
+				if reduplication {
+					end = t.End // the whole reduplication is the evidence
+				}
+				out = append(out, lexMatch{term: term, start: p.start, end: end, next: i + 1})
+			}
+		}
+		i++
+	}
+	return out
+}
+
+type wordPart struct {
+	word       string
+	start, end int
+}
+
+// hyphenParts splits a hyphenated token into its normalised parts with offsets.
+func hyphenParts(text string, t token) []wordPart {
+	var parts []wordPart
+	start := t.Start
+	for i, r := range text[t.Start:t.End] {
+		if r == '-' || r == '‐' || r == '‑' {
+			at := t.Start + i
+			parts = append(parts, wordPart{normWord(text[start:at]), start, at})
+			start = at + len(string(r))
+		}
+	}
+	if parts == nil {
+		return nil
+	}
+	return append(parts, wordPart{normWord(text[start:t.End]), start, t.End})
+}
+
+func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMatch, bool) {
+	var best lexMatch
+	found := false
+	n := root
+	for k := i; k < len(toks) && n != nil; k++ {
+		w := word(k)
+		if t := starMatch(n.star, w); t != nil {
+			best, found = lexMatch{term: t, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
+		}
+		n = n.next[w]
+		if n != nil && n.term != nil {
+			best, found = lexMatch{term: n.term, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
+		}
+	}
+	return best, found
+}
+
+func starMatch(stars []*Term, w string) *Term {
+	var best *Term
+	for _, t := range stars {
+		words := strings.Split(strings.TrimSuffix(t.Term, "*"), " ")
+		p := words[len(words)-1]
+		if strings.HasPrefix(w, p) && (best == nil || len(p) > len(strings.TrimSuffix(best.Term, "*"))) {
+			best = t
+		}
+	}
+	return best
+}

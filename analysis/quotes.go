@@ -1,0 +1,690 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+)
+
+// sentence is one sentence of an article body.
+type sentence struct {
+	sp     span
+	toks   []token
+	quotes []quoted // top-level quotations inside sp
+}
+
+// frame is a reporting construction: a speaker and where their words are.
+type frame struct {
+	verb    int // index of the verb or marker token
+	class   verbClass
+	post    bool // the speaker follows the verb ("…, kata Putin")
+	mention []token
+	pronoun bool
+	// content is the span of reported content, empty when the frame only
+	// attributes a quotation.
+	content span
+	rule    string
+	speaker string // resolved raw name
+}
+
+// rawQuote is a quote or reported statement before speaker canonicalisation.
+type rawQuote struct {
+	kind     string
+	text     span
+	sent     span
+	mention  string // as written
+	speaker  string // name derived from the mention (pronouns resolved)
+	rule     string
+	reported span // for voice: the reported content
+}
+
+// speakerState carries the last named speaker through an article.
+type speakerState struct{ last string }
+
+func between(text string, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return text[a:b]
+}
+
+// onlyPunct reports whether s has no letters or digits.
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *sentence) inQuote(pos int) bool {
+	for _, q := range s.quotes {
+		if q.Outer.Start <= pos && pos < q.Outer.End {
+			return true
+		}
+	}
+	return false
+}
+
+// findFrames finds the reporting constructions of a sentence, in order.
+func findFrames(text string, s *sentence, lr *langRules) []*frame {
+	var frames []*frame
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if s.inQuote(t.Start) {
+			continue
+		}
+		// "menurut X" / "according to X".
+		if n := matchAccording(toks, i, lr); n > 0 {
+			np, end := forwardNP(text, s, toks, i+n, lr)
+			if len(np) == 0 {
+				continue
+			}
+			f := &frame{verb: i, class: verbAfter, post: true, mention: np, rule: "according"}
+			after := s.sp.End
+			if end < len(toks) {
+				after = toks[end].Start
+			}
+			before := trimSpan(text, span{s.sp.Start, t.Start})
+			if onlyPunct(text[before.Start:before.End]) {
+				// "Menurut KCNA, …": the content follows.
+				f.content = contentSpan(text, span{np[len(np)-1].End, s.sp.End})
+			} else {
+				f.content = contentSpan(text, span{s.sp.Start, t.Start})
+				_ = after
+			}
+			frames = append(frames, f)
+			i = end - 1
+			continue
+		}
+		class, ok := lr.verbs[t.Norm]
+		if !ok {
+			continue
+		}
+		prevPunct := i == 0 || hasBreak(text, toks[i-1].End, t.Start)
+		switch class {
+		case verbAfter, verbAfterPron:
+			// Only after a comma or a quotation: "…, kata Putin", "…” tulis KCNA".
+			if i == 0 || !prevPunct {
+				continue
+			}
+			f := &frame{verb: i, class: class, post: true, rule: "after:" + t.Norm}
+			if class == verbAfterPron {
+				f.pronoun = true
+				f.mention = []token{t}
+			} else {
+				np, _ := forwardNP(text, s, toks, i+1, lr)
+				if len(np) == 0 {
+					continue
+				}
+				f.mention = np
+			}
+			f.content = contentSpan(text, span{s.sp.Start, toks[i-1].End})
+			frames = append(frames, f)
+			continue
+		}
+		if i > 0 && (toks[i-1].Norm == "yang" || toks[i-1].Norm == "who" || toks[i-1].Norm == "which") {
+			continue // a relative clause: "yang menyebut …"
+		}
+		subj, coord := backwardNP(text, s, toks, i, lr)
+		if len(subj) == 0 && coord {
+			subj = sentenceSubject(text, s, toks, i, lr)
+		}
+		if len(subj) == 0 {
+			// English inverted order: "…," said Kovac.
+			if prevPunct && i > 0 && lr == rulesEN && class == verbSay {
+				np, _ := forwardNP(text, s, toks, i+1, lr)
+				if len(np) > 0 {
+					frames = append(frames, &frame{verb: i, class: verbAfter, post: true, mention: np,
+						rule: "after:" + t.Norm, content: contentSpan(text, span{s.sp.Start, toks[i-1].End})})
+				}
+			}
+			continue
+		}
+		f := &frame{verb: i, class: class, mention: subj, rule: "before:" + t.Norm}
+		f.pronoun = len(subj) == 1 && lr.pronouns[subj[0].Norm]
+		// Content after the verb, skipping "kepada X … bahwa" / "told reporters that".
+		cstart := t.End
+		for k := i + 1; k < len(toks) && lr.skip[toks[k].Norm] && !hasBreak(text, toks[k-1].End, toks[k].Start); k++ {
+			cstart = toks[k].End // "menegaskan kembali"
+		}
+		thatAt := -1
+		for k := i + 1; k < len(toks) && k <= i+10; k++ {
+			if hasBreak(text, toks[k-1].End, toks[k].Start) && k > i+1 {
+				break
+			}
+			if lr.that[toks[k].Norm] {
+				thatAt = k
+				break
+			}
+		}
+		if thatAt >= 0 {
+			cstart = toks[thatAt].End
+		}
+		rest := trimSpan(text, span{cstart, s.sp.End})
+		restText := text[rest.Start:rest.End]
+		switch {
+		case introducesQuote(text, s, rest):
+			// "X mengatakan kepada Putin: “…”" frames a quotation.
+		case class == verbAttrib:
+		case class == verbSayThat && thatAt < 0:
+		case onlyPunct(restText) || (len(toks)-1-i) <= 1:
+			// "…," Kovac said. The content precedes the subject.
+			if i > 0 && prevPunctBefore(text, s, subj) {
+				f.content = contentSpan(text, span{s.sp.Start, subj[0].Start})
+				f.post = true
+			}
+		case datePhraseOnly(restText, lr):
+			if prevPunctBefore(text, s, subj) {
+				f.content = contentSpan(text, span{s.sp.Start, subj[0].Start})
+				f.post = true
+			}
+		default:
+			f.content = contentSpan(text, rest)
+		}
+		frames = append(frames, f)
+	}
+	return frames
+}
+
+// introducesQuote reports whether rest begins, within a few words, with a
+// colon and a quotation, or with the quotation itself.
+func introducesQuote(text string, s *sentence, rest span) bool {
+	for _, q := range s.quotes {
+		if q.Outer.Start < rest.Start || q.Outer.Start > rest.Start+80 {
+			continue
+		}
+		mid := strings.TrimSpace(between(text, rest.Start, q.Outer.Start))
+		if mid == "" || strings.HasSuffix(mid, ":") && countWords(mid, span{0, len(mid)}) <= 6 {
+			return onlyPunct(between(text, q.Outer.End, s.sp.End))
+		}
+	}
+	return false
+}
+
+// prevPunctBefore reports whether a comma or quotation mark precedes the phrase.
+func prevPunctBefore(text string, s *sentence, np []token) bool {
+	b := strings.TrimSpace(between(text, s.sp.Start, np[0].Start))
+	return b != "" && strings.ContainsAny(lastRuneStr(b), ",\"”’'»")
+}
+
+func lastRuneStr(s string) string {
+	r := lastRune(s)
+	return string(r)
+}
+
+// datePhraseOnly reports whether s is only a time phrase ("on Tuesday.").
+func datePhraseOnly(s string, lr *langRules) bool {
+	toks := tokenize(s, span{0, len(s)})
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if !(lr.npStop[t.Norm] || weekdays[t.Norm] || months[t.Norm] > 0 || unicode.IsDigit(firstRune(t.Norm))) {
+			return false
+		}
+	}
+	return true
+}
+
+// contentSpan trims spaces and trailing commas, periods and dashes.
+func contentSpan(text string, sp span) span {
+	sp = trimSpan(text, sp)
+	for sp.End > sp.Start {
+		r := lastRune(text[sp.Start:sp.End])
+		if !strings.ContainsRune(",.;:—–- ", r) {
+			break
+		}
+		sp.End -= len(string(r))
+	}
+	for sp.Start < sp.End {
+		r := firstRune(text[sp.Start:sp.End])
+		if !strings.ContainsRune(",;:—–- ", r) {
+			break
+		}
+		sp.Start += len(string(r))
+	}
+	return sp
+}
+
+// hasBreak reports whether the text between two tokens holds a clause break.
+func hasBreak(text string, a, b int) bool {
+	return strings.ContainsAny(between(text, a, b), ",;:()\"“”«»‘’'—–")
+}
+
+func matchAccording(toks []token, i int, lr *langRules) int {
+	for _, a := range lr.according {
+		words := strings.Fields(a)
+		if i+len(words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range words {
+			if toks[i+k].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(words)
+		}
+	}
+	return 0
+}
+
+// isNPWord reports whether t can be part of a speaker phrase.
+func isNPWord(t token, lr *langRules) bool {
+	return t.Cap || lr.roles[t.Norm] || places[t.Norm] || t.Norm == "para"
+}
+
+// forwardNP reads a speaker phrase starting at toks[i]: "kantor berita
+// Korea Utara, KCNA", "militer Korea Selatan", "Putin". It stops at a
+// preposition, a clause break or a quotation, and takes an appositive name
+// after a comma. end is the index after the phrase.
+func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np []token, end int) {
+	k := i
+	for k < len(toks) && len(np) < 10 {
+		t := toks[k]
+		if s.inQuote(t.Start) || (len(np) > 0 && hasBreak(text, toks[k-1].End, t.Start)) {
+			break
+		}
+		if len(np) == 0 && lr.pronouns[t.Norm] {
+			return []token{t}, k + 1
+		}
+		if lr.npStop[t.Norm] && !t.Cap || weekdays[t.Norm] {
+			break
+		}
+		if (t.Norm == "dan" || t.Norm == "and") && len(np) > 0 && k+1 < len(toks) && isNPWord(toks[k+1], lr) {
+			np = append(np, t)
+			k++
+			continue
+		}
+		if !isNPWord(t, lr) {
+			break
+		}
+		np = append(np, t)
+		k++
+	}
+	// Appositive: ", KCNA," or ", KCNA." after a descriptive phrase.
+	if len(np) > 0 && k < len(toks) && strings.TrimSpace(between(text, toks[k-1].End, toks[k].Start)) == "," {
+		j := k
+		var app []token
+		for j < len(toks) && toks[j].Cap && !weekdays[toks[j].Norm] && len(app) < 4 {
+			if len(app) > 0 && hasBreak(text, toks[j-1].End, toks[j].Start) {
+				break
+			}
+			app = append(app, toks[j])
+			j++
+		}
+		if len(app) > 0 && !allPlaces(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
+			if len(speakerName(np, lr)) == 0 || !hasProperName(np, lr) {
+				return app, j
+			}
+		}
+	}
+	return np, k
+}
+
+func allPlaces(ts []token) bool {
+	return places[joinNorm(ts)] || len(ts) == 1 && places[ts[0].Norm]
+}
+
+func joinNorm(ts []token) string {
+	w := make([]string, len(ts))
+	for i, t := range ts {
+		w[i] = t.Norm
+	}
+	return strings.Join(w, " ")
+}
+
+// backwardNP reads the subject phrase that ends just before toks[v],
+// skipping adverbs ("juga", "telah"). coord reports that the verb follows a
+// conjunction ("… dan mengatakan") and so shares the sentence subject.
+func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (np []token, coord bool) {
+	k := v - 1
+	for k >= 0 && lr.skip[toks[k].Norm] && !toks[k].Cap && !hasBreak(text, toks[k].End, toks[k+1].Start) {
+		k--
+	}
+	if k < 0 || hasBreak(text, toks[k].End, toks[k+1].Start) || s.inQuote(toks[k].Start) {
+		return nil, false
+	}
+	if lr.coord[toks[k].Norm] {
+		return nil, true
+	}
+	if lr.pronouns[toks[k].Norm] {
+		return []token{toks[k]}, false
+	}
+	end := k
+	for k >= 0 && end-k < 10 {
+		t := toks[k]
+		if s.inQuote(t.Start) {
+			break
+		}
+		if k < end && hasBreak(text, t.End, toks[k+1].Start) {
+			break
+		}
+		if (t.Norm == "dan" || t.Norm == "and") && k < end && k > 0 && isNPWord(toks[k-1], lr) {
+			k--
+			continue
+		}
+		if !isNPWord(t, lr) {
+			break
+		}
+		k--
+	}
+	np = toks[k+1 : end+1]
+	// Drop sentence-initial function words ("Kemudian Putin").
+	for len(np) > 0 && (lr.stop[np[0].Norm] || lr.skip[np[0].Norm] || lr.coord[np[0].Norm]) {
+		np = np[1:]
+	}
+	if len(np) > 0 && !hasProperName(np, lr) && !hasRole(np, lr) {
+		return nil, false
+	}
+	return np, false
+}
+
+func hasRole(np []token, lr *langRules) bool {
+	for _, t := range np {
+		if lr.roles[t.Norm] && t.Norm != "the" && t.Norm != "a" && t.Norm != "an" && t.Norm != "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasProperName reports whether the phrase holds a capitalised word that
+// is not a title, a role or part of a place name.
+func hasProperName(np []token, lr *langRules) bool {
+	for i := 0; i < len(np); i++ {
+		if n := placePrefix(np[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
+		t := np[i]
+		if t.Cap && !lr.titles[t.Norm] && !lr.roles[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSubject returns the phrase that opens the sentence, for a verb
+// coordinated with an earlier one: "Putin, dalam …, dan mengatakan".
+func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRules) []token {
+	var np []token
+	for k := 0; k < v && len(np) < 8; k++ {
+		t := toks[k]
+		if s.inQuote(t.Start) || len(np) > 0 && hasBreak(text, toks[k-1].End, t.Start) {
+			break
+		}
+		if len(np) == 0 && lr.pronouns[t.Norm] {
+			return []token{t}
+		}
+		if !isNPWord(t, lr) {
+			break
+		}
+		np = append(np, t)
+	}
+	if !hasProperName(np, lr) && !hasRole(np, lr) {
+		return nil
+	}
+	return np
+}
+
+// speakerName turns a speaker phrase into a name: the proper name without
+// titles and places ("Presiden Rusia Vladimir Putin" → "Vladimir Putin",
+// "juru bicara Departemen Luar Negeri Matthew Miller" → "Matthew Miller"),
+// or, when the phrase names no one, the phrase itself without "para"/"the"
+// ("militer Korea Selatan").
+func speakerName(np []token, lr *langRules) []token {
+	for len(np) > 0 && (np[0].Norm == "para" || np[0].Norm == "the" || np[0].Norm == "a" || np[0].Norm == "an" || np[0].Norm == "sang") {
+		np = np[1:]
+	}
+	// The last run of capitalised words.
+	end := len(np)
+	for end > 0 && !np[end-1].Cap {
+		end--
+	}
+	start := end
+	for start > 0 && np[start-1].Cap {
+		start--
+	}
+	run := np[start:end]
+	// An organisation followed by a person: keep what follows the last organisation word.
+	for k := len(run) - 1; k >= 0; k-- {
+		if lr.orgWords[run[k].Norm] && k < len(run)-1 {
+			run = run[k+1:]
+			break
+		}
+	}
+	// Drop leading titles and places.
+	for len(run) > 0 {
+		if lr.titles[run[0].Norm] || lr.roles[run[0].Norm] {
+			run = run[1:]
+			continue
+		}
+		if n := placePrefix(run); n > 0 && n < len(run) {
+			run = run[n:]
+			continue
+		}
+		break
+	}
+	if len(run) == 0 || allPlaces(run) || end < len(np) {
+		return np // a descriptive phrase
+	}
+	return run
+}
+
+// placePrefix returns how many leading tokens form a place name (longest first).
+func placePrefix(ts []token) int {
+	for n := min(len(ts), 4); n > 0; n-- {
+		if places[joinNorm(ts[:n])] {
+			return n
+		}
+	}
+	return 0
+}
+
+// phraseText returns the text of a phrase; a descriptive phrase starts in lower case.
+func phraseText(text string, np []token, lr *langRules) string {
+	if len(np) == 0 {
+		return ""
+	}
+	s := text[np[0].Start:np[len(np)-1].End]
+	if !hasProperName(np[:1], lr) && np[0].Cap && !np[0].Upper && !places[np[0].Norm] {
+		r := firstRune(s)
+		s = string(unicode.ToLower(r)) + s[len(string(r)):]
+	}
+	return s
+}
+
+// attribute finds quotes and reported statements in one sentence and
+// resolves pronouns with st.
+func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState) []*rawQuote {
+	frames := findFrames(text, s, lr)
+	// Resolve speakers in text order.
+	for _, f := range frames {
+		if f.pronoun {
+			f.speaker = st.last
+			continue
+		}
+		name := speakerName(f.mention, lr)
+		f.speaker = phraseText(text, name, lr)
+		if f.speaker != "" {
+			st.last = f.speaker
+		}
+	}
+	var out []*rawQuote
+	// Quotations.
+	for _, q := range s.quotes {
+		inner := trimSpan(text, q.Inner)
+		if inner.Start >= inner.End || onlyPunct(text[inner.Start:inner.End]) {
+			continue
+		}
+		rq := &rawQuote{text: inner, sent: s.sp}
+		before := strings.TrimSpace(between(text, s.sp.Start, q.Outer.Start))
+		after := strings.TrimSpace(between(text, q.Outer.End, s.sp.End))
+		whole := onlyPunct(before) && onlyPunct(after)
+		var f *frame
+		// A frame right after the closing mark: "…,” kata Putin", "…”, menurut KCNA".
+		for _, fr := range frames {
+			if fr.post && fr.verb < len(s.toks) && s.toks[fr.verb].Start >= q.Outer.End &&
+				onlyPunct(between(text, q.Outer.End, frameStart(s, fr))) {
+				f, rq.kind = fr, KindDirect
+				break
+			}
+		}
+		if f == nil && strings.HasSuffix(before, ":") {
+			rq.kind = KindDirect
+			clause := clauseStart(text, s, q.Outer.Start)
+			for k := len(frames) - 1; k >= 0; k-- {
+				if v := s.toks[frames[k].verb].Start; v < q.Outer.Start && v >= clause && !frames[k].post {
+					f = frames[k]
+					break
+				}
+			}
+			if f == nil {
+				// "dan Kim meninggalkan pesan … yang berbunyi: “…”": the clause subject.
+				for k, t := range s.toks {
+					if t.Start >= clause && t.End <= q.Outer.Start && (hasProperName([]token{t}, lr) || lr.pronouns[t.Norm]) {
+						np := []token{t}
+						for j := k + 1; j < len(s.toks) && s.toks[j].Cap && !hasBreak(text, s.toks[j-1].End, s.toks[j].Start); j++ {
+							np = append(np, s.toks[j])
+						}
+						f = &frame{mention: np, pronoun: lr.pronouns[t.Norm], rule: "colon"}
+						if f.pronoun {
+							f.speaker = st.last
+						} else {
+							f.speaker = phraseText(text, speakerName(np, lr), lr)
+							st.last = f.speaker
+						}
+						break
+					}
+				}
+			}
+			if f != nil && !strings.HasPrefix(f.rule, "colon") {
+				f = &frame{mention: f.mention, pronoun: f.pronoun, speaker: f.speaker, rule: "colon+" + f.rule}
+			}
+		}
+		if f == nil {
+			// The nearest frame before the quotation, else after it.
+			for _, fr := range frames {
+				if s.toks[fr.verb].Start < q.Outer.Start {
+					f = fr
+				}
+			}
+			if f == nil {
+				for _, fr := range frames {
+					if s.toks[fr.verb].Start >= q.Outer.End {
+						f = fr
+						break
+					}
+				}
+			}
+			if f != nil {
+				rq.kind = KindPartial
+				if whole || quoteIsClauseAfter(text, s, f, q) {
+					rq.kind = KindDirect
+				}
+			}
+		}
+		switch {
+		case f != nil:
+			rq.mention = mentionText(text, f)
+			rq.speaker = f.speaker
+			rq.rule = f.rule
+			if f.pronoun {
+				rq.rule += "+pronoun"
+			}
+		case whole && prevAttributed && st.last != "":
+			rq.kind, rq.speaker, rq.rule = KindDirect, st.last, "continuation"
+		case whole:
+			rq.kind, rq.rule = KindDirect, "none"
+		default:
+			rq.kind, rq.rule = KindScare, "none"
+		}
+		out = append(out, rq)
+	}
+	// Reported statements: frames with content that is not just a quotation.
+	for _, f := range frames {
+		c := f.content
+		if c.End <= c.Start || f.speaker == "" {
+			continue
+		}
+		if coveredByQuote(text, s, c) || countWords(text, c) < 2 || f.post && endsWithQuote(text, s, c) {
+			continue
+		}
+		out = append(out, &rawQuote{kind: KindReported, text: c, sent: s.sp, mention: mentionText(text, f),
+			speaker: f.speaker, rule: f.rule + map[bool]string{true: "+pronoun"}[f.pronoun], reported: c})
+	}
+	return out
+}
+
+func frameStart(s *sentence, f *frame) int {
+	if f.post {
+		if f.rule == "according" || strings.HasPrefix(f.rule, "after:") {
+			return s.toks[f.verb].Start
+		}
+		return f.mention[0].Start
+	}
+	return s.toks[f.verb].Start
+}
+
+// clauseStart is the offset after the last comma before pos in the sentence.
+func clauseStart(text string, s *sentence, pos int) int {
+	b := between(text, s.sp.Start, pos)
+	if i := strings.LastIndexAny(b, ",;"); i >= 0 {
+		return s.sp.Start + i + 1
+	}
+	return s.sp.Start
+}
+
+// quoteIsClauseAfter reports a quotation that directly follows its frame's
+// verb and runs to the end of the sentence: "X mengatakan “…”.".
+func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
+	if f.post {
+		return false
+	}
+	v := s.toks[f.verb]
+	if v.End > q.Outer.Start {
+		return false
+	}
+	mid := strings.TrimSpace(between(text, v.End, q.Outer.Start))
+	mt := tokenize(mid, span{0, len(mid)})
+	if len(mt) > 1 || len(mt) == 1 && !rulesID.that[mt[0].Norm] && !rulesEN.that[mt[0].Norm] {
+		return false
+	}
+	return onlyPunct(between(text, q.Outer.End, s.sp.End))
+}
+
+// endsWithQuote reports whether a quotation closes the content: "…, “…”, menurut KCNA"
+// attributes the quotation, not the words before it.
+func endsWithQuote(text string, s *sentence, c span) bool {
+	for _, q := range s.quotes {
+		if q.Outer.Start >= c.Start && q.Outer.Start < c.End && q.Outer.End <= c.End+3 && onlyPunct(between(text, q.Outer.End, c.End)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredByQuote reports whether the content is essentially one quotation.
+func coveredByQuote(text string, s *sentence, c span) bool {
+	for _, q := range s.quotes {
+		if q.Outer.Start <= c.Start+3 && c.End <= q.Outer.End+3 {
+			return true
+		}
+		if onlyPunct(between(text, c.Start, q.Outer.Start)) && onlyPunct(between(text, q.Outer.End, c.End)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionText(text string, f *frame) string {
+	if len(f.mention) == 0 {
+		return ""
+	}
+	return text[f.mention[0].Start:f.mention[len(f.mention)-1].End]
+}

@@ -1,0 +1,197 @@
+package analysis
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Codebook maps speaker aliases to canonical names and affiliations
+// (speakers.tsv: alias<TAB>canonical<TAB>affiliation).
+type Codebook struct {
+	byKey map[string]*SpeakerEntry
+}
+
+// SpeakerEntry is one codebook line.
+type SpeakerEntry struct {
+	Alias, Canonical, Affiliation string
+	// Source is "path:line".
+	Source string
+}
+
+// NewCodebook returns an empty codebook.
+func NewCodebook() *Codebook { return &Codebook{byKey: make(map[string]*SpeakerEntry)} }
+
+// nameKey folds case, hyphens and spacing: "Kim Jong-un" and "Kim Jong Un" share a key.
+func nameKey(s string) string {
+	s = strings.ToLower(strings.NewReplacer("-", " ", "‐", " ", "‑", " ", ".", " ").Replace(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// ParseSpeakers reads a codebook in TSV and adds it to c. A line with only
+// an alias and a canonical name is fine; the affiliation may be empty. The
+// canonical name is also an alias of itself. Errors are *ParseError.
+func (c *Codebook) ParseSpeakers(r io.Reader, source string) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) < 2 || len(f) > 3 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
+			return &ParseError{Path: source, Line: line, Msg: "want alias<TAB>canonical<TAB>affiliation"}
+		}
+		e := &SpeakerEntry{Alias: strings.TrimSpace(f[0]), Canonical: strings.TrimSpace(f[1]), Source: fmt.Sprintf("%s:%d", source, line)}
+		if len(f) == 3 {
+			e.Affiliation = strings.TrimSpace(f[2])
+		}
+		c.byKey[nameKey(e.Alias)] = e
+		if old, ok := c.byKey[nameKey(e.Canonical)]; !ok || old.Alias != old.Canonical && old.Canonical == e.Canonical {
+			c.byKey[nameKey(e.Canonical)] = &SpeakerEntry{Alias: e.Canonical, Canonical: e.Canonical, Affiliation: e.Affiliation, Source: e.Source}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &ParseError{Path: source, Line: line + 1, Msg: "reading speakers", Err: err}
+	}
+	return nil
+}
+
+// lookup returns the codebook entry for a name.
+func (c *Codebook) lookup(name string) *SpeakerEntry {
+	if c == nil {
+		return nil
+	}
+	return c.byKey[nameKey(name)]
+}
+
+// speakerIndex canonicalises speaker names across a corpus: variants that
+// differ only in case, hyphens or spacing merge into the most frequent
+// spelling; a partial name ("Putin", "Kim") merges into the one full name
+// that begins or ends with it; the codebook overrides both.
+type speakerIndex struct {
+	book    *Codebook
+	forms   map[string]map[string]int // key -> surface form -> count
+	canon   map[string]string         // key -> canonical display
+	resolve map[string]string         // raw name -> canonical
+}
+
+func newSpeakerIndex(book *Codebook) *speakerIndex {
+	return &speakerIndex{book: book, forms: make(map[string]map[string]int)}
+}
+
+// add counts one occurrence of a name form.
+func (x *speakerIndex) add(form string, n int) {
+	k := nameKey(form)
+	if k == "" {
+		return
+	}
+	m := x.forms[k]
+	if m == nil {
+		m = make(map[string]int)
+		x.forms[k] = m
+	}
+	m[form] += n
+}
+
+// build picks the canonical spelling of every key.
+func (x *speakerIndex) build() {
+	x.canon = make(map[string]string)
+	for k, m := range x.forms {
+		best, bestN := "", -1
+		for f, n := range m {
+			if n > bestN || n == bestN && f < best {
+				best, bestN = f, n
+			}
+		}
+		x.canon[k] = best
+	}
+	x.resolve = make(map[string]string)
+}
+
+// name returns the canonical name and affiliation of a raw speaker name.
+func (x *speakerIndex) name(raw string) (string, string) {
+	if raw == "" {
+		return "", ""
+	}
+	if e := x.book.lookup(raw); e != nil {
+		return e.Canonical, x.affiliation(e.Canonical)
+	}
+	if c, ok := x.resolve[raw]; ok {
+		return c, x.affiliation(c)
+	}
+	k := nameKey(raw)
+	c := x.canon[k]
+	if c == "" {
+		c = raw
+	}
+	// A partial name: the single full name that starts or ends with it.
+	if !strings.Contains(k, " ") && startsUpper(raw) {
+		var cands []string
+		for fk := range x.forms {
+			words := strings.Fields(fk)
+			if len(words) >= 2 && (words[0] == k || words[len(words)-1] == k) && startsUpper(x.canon[fk]) {
+				cands = append(cands, fk)
+			}
+		}
+		if len(cands) == 1 {
+			c = x.canon[cands[0]]
+			if e := x.book.lookup(c); e != nil {
+				c = e.Canonical
+			}
+		}
+	}
+	x.resolve[raw] = c
+	return c, x.affiliation(c)
+}
+
+func (x *speakerIndex) affiliation(canonical string) string {
+	if e := x.book.lookup(canonical); e != nil && e.Canonical == canonical {
+		return e.Affiliation
+	}
+	return ""
+}
+
+func startsUpper(s string) bool {
+	r := firstRune(s)
+	return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}
+
+// nameRuns returns the proper names in a sentence's tokens: runs of two or
+// more capitalised words with titles and places removed.
+func nameRuns(text string, toks []token, lr *langRules) []string {
+	var out []string
+	for i := 0; i < len(toks); {
+		if !toks[i].Cap {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Cap && !hasBreak(text, toks[j-1].End, toks[j].Start) {
+			j++
+		}
+		run := speakerName(toks[i:j], lr)
+		if len(run) >= 2 && hasProperName(run, lr) && !allPlaces(run) {
+			out = append(out, text[run[0].Start:run[len(run)-1].End])
+		}
+		i = j
+	}
+	return out
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,380 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// span is a half-open byte range [Start, End) of an article's text.
+type span struct{ Start, End int }
+
+// token is one word: a run of letters or digits, where a hyphen, an
+// apostrophe between letters, or a decimal separator between digits keeps
+// the run together ("negara-negara", "don't", "3,5").
+type token struct {
+	Start, End int
+	// Norm is the lower-cased, NFKC-normalised form used for matching.
+	Norm string
+	// Cap reports whether the first letter is upper case; Upper whether all letters are.
+	Cap, Upper bool
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize returns the words of text[sp.Start:sp.End], with offsets into text.
+func tokenize(text string, sp span) []token {
+	var toks []token
+	i := sp.Start
+	for i < sp.End {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < sp.End {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// A joiner continues the word only between two word runes.
+			if i+n < sp.End && (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑' || ((r == ',' || r == '.') && isDigitBefore(text, i))) {
+				r2, n2 := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(r2) && (r != ',' && r != '.' || unicode.IsDigit(r2)) {
+					i += n + n2
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, newToken(text, start, i))
+	}
+	return toks
+}
+
+func isDigitBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsDigit(r)
+}
+
+func newToken(text string, start, end int) token {
+	w := text[start:end]
+	t := token{Start: start, End: end, Norm: normWord(w)}
+	first, _ := utf8.DecodeRuneInString(w)
+	t.Cap = unicode.IsUpper(first)
+	t.Upper = t.Cap
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			t.Upper = false
+			break
+		}
+	}
+	return t
+}
+
+// normWord lower-cases a word and normalises it (NFKC, typographic
+// apostrophes and hyphens to ASCII) for matching.
+func normWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		w = norm.NFKC.String(w)
+		w = strings.NewReplacer("’", "'", "‐", "-", "‑", "-").Replace(w)
+	}
+	return strings.ToLower(w)
+}
+
+// countWords returns the number of words in text[sp].
+func countWords(text string, sp span) int { return len(tokenize(text, sp)) }
+
+// Quotation marks.
+
+type markRole int
+
+const (
+	markNone markRole = iota
+	markOpen
+	markClose
+	markEither
+)
+
+type quoteMark struct {
+	pos, size int
+	family    byte // 'd' double, 's' single
+	role      markRole
+	r         rune
+}
+
+// quoteMarks classifies the quotation marks in text[sp]. Straight quotes
+// are opening or closing by their neighbours; a single quote between two
+// letters is an apostrophe and not a mark.
+func quoteMarks(text string, sp span) []quoteMark {
+	var marks []quoteMark
+	for i := sp.Start; i < sp.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		var m quoteMark
+		switch r {
+		case '“', '„', '«':
+			m = quoteMark{family: 'd', role: markOpen}
+			if r == '“' {
+				// “ also closes German-style „…“ quotes.
+				m.role = markEither
+			}
+		case '”', '»':
+			m = quoteMark{family: 'd', role: markClose}
+			if r == '”' && !wordBefore(text, sp.Start, i) && wordAfter(text, i+n, sp.End) {
+				m.role = markEither
+			}
+		case '"':
+			m = quoteMark{family: 'd', role: straightRole(text, sp, i, n)}
+		case '‘':
+			m = quoteMark{family: 's', role: markOpen}
+		case '’', '\'':
+			before, after := letterBefore(text, sp.Start, i), letterAfter(text, i+n, sp.End)
+			switch {
+			case before && after:
+				m.role = markNone // apostrophe: don't, Jum'at
+			case after && !before:
+				m = quoteMark{family: 's', role: markOpen}
+			case !after:
+				m = quoteMark{family: 's', role: markClose}
+			}
+		}
+		if m.role != markNone {
+			m.pos, m.size, m.r = i, n, r
+			marks = append(marks, m)
+		}
+		i += n
+	}
+	return marks
+}
+
+func straightRole(text string, sp span, i, n int) markRole {
+	before := i > sp.Start && !isSpaceOrOpen(lastRune(text[sp.Start:i]))
+	after := i+n < sp.End && !unicode.IsSpace(firstRune(text[i+n:sp.End]))
+	switch {
+	case !before && after:
+		return markOpen
+	case before && !after:
+		return markClose
+	default:
+		return markEither
+	}
+}
+
+func isSpaceOrOpen(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-:/", r)
+}
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func letterBefore(text string, lo, i int) bool {
+	return i > lo && isWordRune(lastRune(text[lo:i]))
+}
+func letterAfter(text string, i, hi int) bool {
+	return i < hi && isWordRune(firstRune(text[i:hi]))
+}
+
+// wordBefore reports whether a non-space rune directly precedes i.
+func wordBefore(text string, lo, i int) bool {
+	return i > lo && !unicode.IsSpace(lastRune(text[lo:i]))
+}
+func wordAfter(text string, i, hi int) bool {
+	return i < hi && !unicode.IsSpace(firstRune(text[i:hi]))
+}
+
+// quoted is one quotation: Inner excludes the marks, Outer includes them.
+type quoted struct {
+	Inner, Outer span
+	// Top reports whether the quotation is not nested in another.
+	Top bool
+	// Open reports an opening mark never closed in its paragraph; such a
+	// quotation runs to the end of the paragraph only when the next
+	// paragraph opens with a mark of the same kind (a continued quotation).
+	Open bool
+}
+
+// pairQuotes pairs the quotation marks of one paragraph. It never lets an
+// unclosed mark run past the paragraph: unclosed openers are returned in
+// unclosed for the caller to warn about.
+func pairQuotes(text string, para span) (qs []quoted, unclosed []quoteMark) {
+	marks := quoteMarks(text, para)
+	var stack []quoteMark
+	for _, m := range marks {
+		closed := false
+		if m.role == markClose || m.role == markEither {
+			// Close the innermost open mark of the same family, dropping
+			// unclosed marks of the other family nested inside it.
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].family == m.family {
+					for _, u := range stack[k+1:] {
+						unclosed = append(unclosed, u)
+					}
+					o := stack[k]
+					stack = stack[:k]
+					qs = append(qs, quoted{
+						Inner: span{o.pos + o.size, m.pos},
+						Outer: span{o.pos, m.pos + m.size},
+						Top:   k == 0,
+					})
+					closed = true
+					break
+				}
+			}
+			if !closed && m.role == markClose && m.family == 's' {
+				continue // a possessive apostrophe (students’)
+			}
+		}
+		if !closed && (m.role == markOpen || m.role == markEither) {
+			stack = append(stack, m)
+		}
+	}
+	unclosed = append(unclosed, stack...)
+	// Sort by start; nested quotes were appended before their parents.
+	sortQuoted(qs)
+	return qs, unclosed
+}
+
+func sortQuoted(qs []quoted) {
+	for i := 1; i < len(qs); i++ {
+		for j := i; j > 0 && qs[j].Outer.Start < qs[j-1].Outer.Start; j-- {
+			qs[j], qs[j-1] = qs[j-1], qs[j]
+		}
+	}
+	// Recompute Top: a quote is nested if an earlier quote contains it.
+	for i := range qs {
+		qs[i].Top = true
+		for j := 0; j < i; j++ {
+			if qs[j].Outer.Start <= qs[i].Outer.Start && qs[i].Outer.End <= qs[j].Outer.End {
+				qs[i].Top = false
+				break
+			}
+		}
+	}
+}
+
+// Sentences.
+
+// splitSentences splits a paragraph into sentences. It does not split
+// inside a quotation, after an abbreviation or an initial, or inside a
+// number, and it trims surrounding space.
+func splitSentences(text string, para span, quotes []quoted, abbrev map[string]bool) []span {
+	var out []span
+	start := para.Start
+	inQuote := func(i int) bool {
+		for _, q := range quotes {
+			if q.Top && q.Outer.Start < i && i < q.Outer.End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := para.Start; i < para.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += n
+			continue
+		}
+		end := i + n
+		// Absorb further terminal punctuation and closing quotes/brackets.
+		for end < para.End {
+			r2, n2 := utf8.DecodeRuneInString(text[end:])
+			if strings.ContainsRune(".!?…\"”’'»)]", r2) {
+				end += n2
+				continue
+			}
+			break
+		}
+		if end >= para.End {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsSpace(next) {
+			i = end
+			continue
+		}
+		j := end
+		for j < para.End && unicode.IsSpace(firstRune(text[j:])) {
+			_, n2 := utf8.DecodeRuneInString(text[j:])
+			j += n2
+		}
+		if j >= para.End {
+			break
+		}
+		nr := firstRune(text[j:para.End])
+		startsNew := unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"“„«‘'([", nr)
+		if r == '.' && isAbbrevBefore(text, para.Start, i, abbrev) {
+			startsNew = false
+		}
+		if startsNew && !inQuote(i) {
+			out = appendTrimmed(out, text, span{start, end})
+			start = j
+		}
+		i = end
+	}
+	return appendTrimmed(out, text, span{start, para.End})
+}
+
+// isAbbrevBefore reports whether the word ending at the period at i is an
+// abbreviation or a single-letter initial.
+func isAbbrevBefore(text string, lo, i int, abbrev map[string]bool) bool {
+	j := i
+	for j > lo {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !isWordRune(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	w := strings.ToLower(text[j:i])
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 && unicode.IsLetter(firstRune(w)) && unicode.IsUpper(firstRune(text[j:i])) {
+		return true // an initial: "J. Smith"
+	}
+	return abbrev[w] || strings.Contains(w, ".") // "U.S.", "a.n."
+}
+
+func appendTrimmed(out []span, text string, sp span) []span {
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += n
+	}
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(text[:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.End -= n
+	}
+	if sp.Start < sp.End {
+		out = append(out, sp)
+	}
+	return out
+}
+
+// trimSpan trims white space from both ends of sp.
+func trimSpan(text string, sp span) span {
+	out := appendTrimmed(nil, text, sp)
+	if len(out) == 0 {
+		return span{sp.Start, sp.Start}
+	}
+	return out[0]
+}
