@@ -144,6 +144,13 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		}
 		f := &frame{verb: i, class: class, mention: subj, rule: "before:" + t.Norm}
 		f.pronoun = len(subj) == 1 && lr.pronouns[subj[0].Norm]
+		if q, ok := quoteBefore(text, s, subj[0].Start); ok {
+			// "“…,” Kovac told reporters": the frame follows its quotation.
+			f.post = true
+			f.content = span{s.sp.Start, q.Outer.End}
+			frames = append(frames, f)
+			continue
+		}
 		// Content after the verb, skipping "kepada X … bahwa" / "told reporters that".
 		cstart := t.End
 		for k := i + 1; k < len(toks) && lr.skip[toks[k].Norm] && !hasBreak(text, toks[k-1].End, toks[k].Start); k++ {
@@ -186,6 +193,17 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		frames = append(frames, f)
 	}
 	return frames
+}
+
+// quoteBefore returns the quotation that ends just before pos, with only
+// punctuation between.
+func quoteBefore(text string, s *sentence, pos int) (quoted, bool) {
+	for _, q := range s.quotes {
+		if q.Outer.End <= pos && onlyPunct(between(text, q.Outer.End, pos)) {
+			return q, true
+		}
+	}
+	return quoted{}, false
 }
 
 // introducesQuote reports whether rest begins, within a few words, with a

@@ -319,7 +319,7 @@ func splitSentences(text string, para span, quotes []quoted, abbrev map[string]b
 		if r == '.' && isAbbrevBefore(text, para.Start, i, abbrev) {
 			startsNew = false
 		}
-		if startsNew && !inQuote(i) {
+		if startsNew && !inQuote(end) {
 			out = appendTrimmed(out, text, span{start, end})
 			start = j
 		}
