@@ -1,0 +1,39 @@
+/*
+Framelens compares how news outlets framed the same event.
+
+It reads a folder of articles and computes, per outlet, loaded terms, hedges
+and quotes by speaker, each with the sentences behind it, and writes an HTML
+chart report, an Excel workbook and a JSON document.
+
+# Usage
+
+	framelens report  [flags] CORPUS...   # OUT/report.html, OUT/framelens.xlsx, OUT/framelens.json
+	framelens analyze [flags] CORPUS...   # the same analysis as JSON (framelens/v1) on stdout
+	framelens lexicon [-lang id|en]       # print the built-in lexicon as TSV, to copy and edit
+	framelens version
+
+CORPUS is a text file (.txt, .md), a JSON Lines file (.jsonl) or a folder,
+read recursively in lexical order. A lexicon.tsv and a speakers.tsv inside a
+corpus folder are used automatically, so a rerun is the same command.
+
+# Flags
+
+	-o DIR          output folder for report (default framelens-out)
+	-lang L         auto, id or en (default auto: each article's own or detected language)
+	-lexicon FILE   extra lexicon TSV; adds or overrides terms (repeatable)
+	-speakers FILE  speaker codebook TSV: alias, canonical name, affiliation
+	-strict         a malformed JSONL line is an error instead of a warning
+	-q              no progress output
+
+# Exit status
+
+0 when the run succeeded, 1 when it failed (the error names the file and
+line at fault), 2 for a usage error.
+
+# Example
+
+	$ framelens report testdata/summit
+	framelens: read 4 articles from 4 outlets (4 warnings)
+	framelens: wrote framelens-out/framelens.json
+*/
+package main

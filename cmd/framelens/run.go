@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/framelens/framelens/analysis"
+)
+
+// version is the framelens version written into every output.
+const version = "0.1.0"
+
+//go:embed doc.go
+var doc string
+
+// usageError is a command-line mistake: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// ExitCode returns 2.
+func (e *usageError) ExitCode() int { return 2 }
+
+func exitCode(err error) int {
+	var ec interface{ ExitCode() int }
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
+	return 1
+}
+
+// manual returns the package comment of doc.go as plain text.
+func manual() string {
+	s := doc[strings.Index(doc, "/*")+2 : strings.LastIndex(doc, "*/")]
+	return strings.TrimSpace(strings.ReplaceAll(s, "\n\t", "\n    ")) + "\n"
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// config holds the parsed flags shared by report and analyze.
+type config struct {
+	out      string
+	lang     string
+	lexicons multiFlag
+	speakers string
+	strict   bool
+	quiet    bool
+	paths    []string
+}
+
+// run is the whole command: main only maps its error to an exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, manual())
+		return &usageError{"no command; want report, analyze, lexicon or version"}
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "version":
+		fmt.Fprintf(stdout, "framelens %s\n", version)
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, manual())
+		return nil
+	case "lexicon":
+		return runLexicon(args, stdout, stderr)
+	case "report", "analyze":
+	default:
+		return &usageError{fmt.Sprintf("unknown command %q; want report, analyze, lexicon or version", cmd)}
+	}
+	fs := flag.NewFlagSet("framelens "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.out, "o", "framelens-out", "output `folder`")
+	fs.StringVar(&c.lang, "lang", "auto", "language: auto, id or en")
+	fs.Var(&c.lexicons, "lexicon", "extra lexicon TSV `file` (repeatable)")
+	fs.StringVar(&c.speakers, "speakers", "", "speaker codebook TSV `file`")
+	fs.BoolVar(&c.strict, "strict", false, "malformed JSONL lines are errors")
+	fs.BoolVar(&c.quiet, "q", false, "no progress output")
+	fs.Usage = func() { fmt.Fprint(stderr, manual()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	c.paths = fs.Args()
+	if len(c.paths) == 0 {
+		return &usageError{fmt.Sprintf("%s: no corpus given; usage: framelens %s [flags] CORPUS...", cmd, cmd)}
+	}
+	if c.lang != "auto" && c.lang != "id" && c.lang != "en" {
+		return &usageError{fmt.Sprintf("-lang %q: want auto, id or en", c.lang)}
+	}
+	if cmd == "report" {
+		if fi, err := os.Stat(c.out); err == nil && !fi.IsDir() {
+			return &usageError{fmt.Sprintf("-o %s: is a file, not a folder", c.out)}
+		}
+	}
+	logf := func(format string, args ...any) {
+		if !c.quiet {
+			fmt.Fprintf(stderr, "framelens: "+format+"\n", args...)
+		}
+	}
+	res, err := analyze(ctx, &c)
+	if err != nil {
+		return err
+	}
+	logf("read %d articles from %d outlets (%d warnings)", len(res.Articles), len(res.Outlets), len(res.Warnings))
+	if cmd == "analyze" {
+		return res.WriteJSON(stdout)
+	}
+	return writeReport(ctx, &c, res, logf)
+}
+
+// analyze reads the corpus, the lexicons and the codebook, and runs the analysis.
+func analyze(ctx context.Context, c *config) (*analysis.Result, error) {
+	corpus, err := analysis.ReadCorpus(c.paths, &analysis.ReadOptions{Strict: c.strict})
+	if err != nil {
+		return nil, fmt.Errorf("reading corpus: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lex, err := analysis.BuiltinLexicon()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range append(append([]string{}, corpus.LexiconFiles...), c.lexicons...) {
+		terms, err := readLexicon(f)
+		if err != nil {
+			return nil, err
+		}
+		lex.Add(f, terms)
+	}
+	var book *analysis.Codebook
+	speakerFiles := corpus.SpeakerFiles
+	if c.speakers != "" {
+		speakerFiles = append(speakerFiles, c.speakers)
+	}
+	if len(speakerFiles) > 0 {
+		book = analysis.NewCodebook()
+		for _, f := range speakerFiles {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("reading speakers: %w", err)
+			}
+			if err := book.ParseSpeakers(bytes.NewReader(b), f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	lang := c.lang
+	if lang == "auto" {
+		lang = ""
+	}
+	return analysis.Analyze(corpus, &analysis.Options{
+		Lexicon: lex, Language: lang, Speakers: book, Generator: "framelens " + version,
+	})
+}
+
+func readLexicon(path string) ([]*analysis.Term, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading lexicon: %w", err)
+	}
+	return analysis.ParseLexicon(bytes.NewReader(b), path)
+}
+
+func runLexicon(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("framelens lexicon", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "", "language pack: id or en (default both)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{"lexicon takes no arguments"}
+	}
+	if *lang != "" && *lang != "id" && *lang != "en" {
+		return &usageError{fmt.Sprintf("-lang %q: want id or en", *lang)}
+	}
+	lex, err := analysis.BuiltinLexicon()
+	if err != nil {
+		return err
+	}
+	return lex.WriteTSV(stdout, *lang)
+}
+
+// output is one rendered file.
+type output struct {
+	name string
+	data []byte
+}
+
+// writeReport renders every output in memory first, then writes each to a
+// temporary file in the output folder and renames it into place, so a
+// failed or interrupted run leaves the previous outputs untouched.
+func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func(string, ...any)) error {
+	var outs []output
+	var buf bytes.Buffer
+	if err := res.WriteJSON(&buf); err != nil {
+		return fmt.Errorf("rendering JSON: %w", err)
+	}
+	outs = append(outs, output{"framelens.json", buf.Bytes()})
+	more, err := renderReports(res)
+	if err != nil {
+		return err
+	}
+	outs = append(outs, more...)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		return fmt.Errorf("creating output folder: %w", err)
+	}
+	// Write all temporaries first, then rename: a failure leaves no output half-written.
+	var tmps []string
+	defer func() {
+		for _, t := range tmps {
+			os.Remove(t)
+		}
+	}()
+	for _, o := range outs {
+		f, err := os.CreateTemp(c.out, "."+o.name+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", o.name, err)
+		}
+		tmps = append(tmps, f.Name())
+		if _, err := f.Write(o.data); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", filepath.Join(c.out, o.name), err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Join(c.out, o.name), err)
+		}
+		os.Chmod(f.Name(), 0o644)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, o := range outs {
+		dst := filepath.Join(c.out, o.name)
+		if err := os.Rename(tmps[i], dst); err != nil {
+			return fmt.Errorf("writing %s: %w", dst, err)
+		}
+		logf("wrote %s", dst)
+	}
+	tmps = nil
+	return nil
+}
