@@ -94,7 +94,10 @@ func TestBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dom := headless(t, browser, file, "--dump-dom")
+			// The #framelens-selftest fragment makes the page also show a
+			// tooltip of every series, so formatter errors and unescaped
+			// tooltip HTML are caught too.
+			dom := headless(t, browser, file+"#framelens-selftest", "--dump-dom")
 			m := statusRe.FindSubmatch(dom)
 			if m == nil {
 				t.Fatalf("no status element in the DOM:\n%s", lastLines(string(dom), 10))

@@ -32,7 +32,11 @@ func summarize(r *Report) []*Finding {
 	}
 	list := strings.Join(parts, ", ")
 	if n := len(r.Outlets) - len(parts); n > 0 {
-		list += fmt.Sprintf(" and %s more", plural(n, "outlet"))
+		if n == 1 {
+			list += " and 1 more outlet"
+		} else {
+			list += fmt.Sprintf(" and %s more outlets", FormatNumber(n))
+		}
 	}
 	add("corpus", "The corpus has %s (%s) from %s: %s.",
 		plural(r.Articles, "article"), plural(r.Words, "word"), plural(len(r.Outlets), "outlet"), list)
@@ -234,12 +238,19 @@ func rangePercent(lo, hi float64) string {
 	return fmt.Sprintf("%.0f–%.0f%%", 100*lo, 100*hi)
 }
 
-// plural formats n with a noun, adding "s" unless n is 1.
+// plural formats n with a noun, adding "s" (or "es" after s, x, ch
+// and sh) unless n is 1.
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return FormatNumber(n) + " " + noun + "s"
+	suffix := "s"
+	for _, end := range []string{"s", "x", "ch", "sh"} {
+		if strings.HasSuffix(noun, end) {
+			suffix = "es"
+		}
+	}
+	return FormatNumber(n) + " " + noun + suffix
 }
 
 func joinAnd(xs []string) string {
