@@ -137,6 +137,12 @@ var (
 
 func outletRowsHeight(n int) int { return 80 + 34*n }
 
+// longLabel lets category labels take at most width pixels, cut with an
+// ellipsis; tooltips and tables show the full text.
+func longLabel(width int) *opts.AxisLabel {
+	return &opts.AxisLabel{Interval: "0", Width: width, Overflow: "truncate"}
+}
+
 // voiceChart draws loaded-term counts per outlet as horizontal bars
 // stacked by voice.
 func voiceChart(id string, outlets []*Outlet) *charts.Bar {
@@ -145,7 +151,7 @@ func voiceChart(id string, outlets []*Outlet) *charts.Bar {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "matches", NameLocation: "middle", NameGap: 25, MinInterval: 1}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets), AxisLabel: longLabel(180)}),
 	)
 	for _, v := range Voices {
 		data := make([]opts.BarData, len(outlets))
@@ -197,7 +203,7 @@ func rateChart(id string, outlets []*Outlet, get func(*Outlet) Rate) *charts.Bar
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: jsFunc(rateTooltipJS)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "per 1,000 words", NameLocation: "middle", NameGap: 25}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets), AxisLabel: longLabel(180)}),
 	)
 	data := make([]opts.BarData, len(outlets))
 	ci := make([]opts.CustomData, len(outlets))
@@ -235,17 +241,19 @@ func heatmapChart(id string, m *TermMatrix, outlets []*Outlet) *charts.HeatMap {
 	}
 	hm := charts.NewHeatMap()
 	rotate := 0.0
-	if len(outlets) > 6 {
-		rotate = 35
+	for _, o := range outlets {
+		if len(outlets) > 6 || len(o.Name) > 16 {
+			rotate = 35
+		}
 	}
 	hm.SetGlobalOptions(chartInit(id, 110+26*len(rows)), noAnimation, noToolbox,
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "90", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: outletAxis(outlets), Position: "top",
-			AxisLabel: &opts.AxisLabel{Rotate: rotate, Interval: "0"}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+			AxisLabel: &opts.AxisLabel{Rotate: rotate, Interval: "0", Width: 140, Overflow: "truncate"}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: terms, Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Interval: "0"}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 180, Overflow: "truncate"}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false), Min: 0, Max: float32(maxCount),
 			Orient: "vertical", Right: "0", Top: "middle", Text: []string{"more", "fewer"},
 			InRange: &opts.VisualMapInRange{Color: []string{"#deebf7", "#08306b"}}}),
@@ -301,7 +309,7 @@ func shareChart(id string, sm *SpeakerMatrix, outlets []*Outlet) *charts.Bar {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: jsFunc(shareTooltipJS)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, Name: "% of quoted words", NameLocation: "middle", NameGap: 25}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: outletAxis(outlets), AxisLabel: longLabel(180)}),
 	)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#000", Formatter: jsFunc(shareLabelJS)})
 	add := func(name, color string, share func(i int) float64) {
@@ -373,7 +381,7 @@ func reportedChart(id string, sm *SpeakerMatrix, outlets []*Outlet) *charts.Bar 
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "reported statements", NameLocation: "middle", NameGap: 25, MinInterval: 1}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names, AxisLabel: longLabel(220)}),
 	)
 	for i, o := range outlets {
 		data := make([]opts.BarData, len(rs))

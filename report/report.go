@@ -1,19 +1,3 @@
-// Package report turns an analysis result into a format-neutral report
-// model and renders it.
-//
-// The pipeline is:
-//
-//  1. New builds a *Report from an *analysis.Result: outlets in a fixed
-//     order, summary rows, term × outlet and speaker × outlet matrices,
-//     evidence grouped per outlet, articles, warnings, lexicon information
-//     and plain-language summary sentences.
-//  2. A writer formats the model: (*Report).WriteHTML writes one
-//     self-contained HTML page; a workbook writer reads the same model.
-//
-// Note: the model holds only plain values (strings, numbers, slices of
-// rows), never markup, so every output format escapes corpus text itself.
-// Every number is computed once, here or in package analysis; writers only
-// format. Every slice in the model is non-nil.
 package report
 
 import (
