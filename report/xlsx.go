@@ -1,0 +1,700 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"iter"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names, in workbook order.
+const (
+	sheetSummary  = "Summary"
+	sheetCharts   = "Charts"
+	sheetLoaded   = "Loaded terms"
+	sheetHedges   = "Hedges"
+	sheetQuotes   = "Quotes"
+	sheetShare    = "Speaker share"
+	sheetSpeakers = "Speakers by outlet"
+	sheetEvidence = "Evidence"
+	sheetArticles = "Articles"
+	sheetRemoved  = "Removed lines"
+	sheetLexicon  = "Lexicon"
+	sheetWarnings = "Warnings"
+	sheetAbout    = "About"
+)
+
+var xlsxSheets = []string{
+	sheetSummary, sheetCharts, sheetLoaded, sheetHedges, sheetQuotes, sheetShare, sheetSpeakers,
+	sheetEvidence, sheetArticles, sheetRemoved, sheetLexicon, sheetWarnings, sheetAbout,
+}
+
+const (
+	// truncMarker ends a cell whose text was cut at Excel's cell limit.
+	truncMarker = "…[truncated]"
+	// xlsxDocTime is the fixed creation and modification time of every
+	// workbook, so that two runs give the same bytes.
+	xlsxDocTime = "2000-01-01T00:00:00Z"
+	// maxXLSXCols is the number of worksheet columns Excel allows.
+	maxXLSXCols = excelize.MaxColumns
+	// xlsxFont is the workbook's default font, named in every style that
+	// sets a font so that no style falls back to another family.
+	xlsxFont = "Calibri"
+	// tableStyle is the Excel table style of every data table.
+	tableStyle = "TableStyleLight9"
+)
+
+// WriteXLSX writes the report as an Excel workbook (.xlsx): a Summary sheet
+// with one row per outlet, a Charts sheet of native Excel charts, the term
+// × outlet and speaker × outlet matrices, every quote, match, article and
+// removed line, the lexicon used, the warnings and an About sheet that
+// explains how to read each sheet.
+//
+// Every string from the corpus is stored as a text cell, never as a
+// formula, whatever it starts with; C0 control characters are dropped and
+// text longer than Excel's 32,767-character cell limit is cut with a
+// visible "…[truncated]" marker and listed on the Warnings sheet. The large
+// sheets (Quotes, Evidence, Articles, Removed lines, Warnings) are streamed,
+// and rows beyond Excel's 1,048,576-row limit are left out with a warning.
+//
+// Note: the output is deterministic: document properties carry a fixed
+// date and the zip entries are written in name order, so the same report
+// gives the same bytes. The workbook is built in memory and written to w in
+// one piece; w sees nothing when an error is returned.
+func (r *Report) WriteXLSX(w io.Writer) error {
+	b, err := r.xlsxBytes()
+	if err != nil {
+		return fmt.Errorf("writing workbook: %w", err)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// xlsxBytes builds the workbook and returns its bytes.
+func (r *Report) xlsxBytes() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsxWriter{f: f, r: r, outletStyle: map[string]int{}}
+	if err := x.init(); err != nil {
+		return nil, err
+	}
+	steps := []func() error{
+		x.writeSummary, x.writeCharts,
+		func() error { return x.writeTerms(sheetLoaded, "LoadedTerms", r.Loaded) },
+		func() error { return x.writeTerms(sheetHedges, "Hedges", r.Hedges) },
+		x.writeSpeakerShare, x.writeSpeakers, x.writeLexicon,
+		x.writeQuotes, x.writeEvidence, x.writeArticles, x.writeRemoved,
+		x.writeWarnings, x.writeAbout,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	f.SetActiveSheet(0)
+	// Image content types are added by ranging over a map
+	// (dependencies.md §2.6): sort them.
+	if f.ContentTypes != nil {
+		d := f.ContentTypes.Defaults
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return sortZip(buf.Bytes())
+}
+
+// sortZip rewrites a zip archive with its entries in name order and no
+// timestamps. excelize writes streamed sheets in map order, so without this
+// two workbooks with the same content can differ in bytes. The compressed
+// data is copied as it is.
+func sortZip(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	var out bytes.Buffer
+	out.Grow(len(data))
+	zw := zip.NewWriter(&out)
+	for _, zf := range files {
+		raw, err := zf.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: zf.Name, Method: zf.Method, CRC32: zf.CRC32,
+			CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64,
+		})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(w, raw); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// xlsxMaxRows is the number of rows a sheet can hold; a variable so that
+// tests can lower it.
+var xlsxMaxRows = excelize.TotalRows
+
+// xlsxWriter holds the state of one workbook being written.
+type xlsxWriter struct {
+	f *excelize.File
+	r *Report
+	// st holds the style ids.
+	st struct {
+		header, text, wrap, integer, number, rate, share, title, label, note int
+	}
+	// outletStyle maps a colour to the style of an outlet colour swatch.
+	outletStyle map[string]int
+	// notes are problems found while writing (truncated cells, rows left
+	// out), listed on the Warnings sheet.
+	notes []xlsxNote
+	// truncated counts cells cut at the cell limit.
+	truncated int
+}
+
+// xlsxNote is one problem found while writing the workbook.
+type xlsxNote struct {
+	Cell    string // "Sheet!A1", quoted as a formula reference would be
+	Message string
+}
+
+// init creates the sheets in order, the styles and the document properties.
+func (x *xlsxWriter) init() error {
+	f := x.f
+	if err := f.SetSheetName("Sheet1", xlsxSheets[0]); err != nil {
+		return err
+	}
+	for _, name := range xlsxSheets[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	// Print every sheet landscape, one page wide. Set before any
+	// StreamWriter is made, which keeps these settings.
+	landscape, one, zero, yes := "landscape", 1, 0, true
+	for _, name := range xlsxSheets {
+		if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+			return err
+		}
+		if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+			return err
+		}
+	}
+	title := x.clean(x.r.Title)
+	if title == "" {
+		title = "framelens report"
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator: "framelens", LastModifiedBy: "framelens", Title: title,
+		Subject: "Framing comparison of news outlets", Description: x.clean(x.r.Generator),
+		Created: xlsxDocTime, Modified: xlsxDocTime, Language: "en-US",
+	}); err != nil {
+		return err
+	}
+	top := &excelize.Alignment{Vertical: "top"}
+	rate, border := "0.0", []excelize.Border{{Type: "bottom", Color: "#1F3B57", Style: 2}}
+	styles := []struct {
+		id *int
+		s  *excelize.Style
+	}{
+		{&x.st.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "#FFFFFF", Family: xlsxFont, Size: 11},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#1F3B57"}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Border: border, NumFmt: 49}},
+		{&x.st.text, &excelize.Style{NumFmt: 49, Alignment: top}},
+		{&x.st.wrap, &excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&x.st.integer, &excelize.Style{NumFmt: 3, Alignment: top}},
+		{&x.st.number, &excelize.Style{NumFmt: 1, Alignment: top}},
+		{&x.st.rate, &excelize.Style{CustomNumFmt: &rate, Alignment: top}},
+		{&x.st.share, &excelize.Style{NumFmt: 9, Alignment: top}},
+		{&x.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "#1F3B57", Family: xlsxFont}, NumFmt: 49}},
+		{&x.st.label, &excelize.Style{Font: &excelize.Font{Bold: true, Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
+		{&x.st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "#555555", Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
+	}
+	for _, s := range styles {
+		id, err := f.NewStyle(s.s)
+		if err != nil {
+			return err
+		}
+		*s.id = id
+	}
+	return nil
+}
+
+// swatch returns the style of a cell filled with an outlet colour.
+func (x *xlsxWriter) swatch(color string) (int, error) {
+	if id, ok := x.outletStyle[color]; ok {
+		return id, nil
+	}
+	id, err := x.f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Color: "#FFFFFF", Family: xlsxFont, Size: 11},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+		Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 49,
+	})
+	if err != nil {
+		return 0, err
+	}
+	x.outletStyle[color] = id
+	return id, nil
+}
+
+// clean makes s safe to store in a cell: invalid UTF-8 becomes U+FFFD,
+// C0 control characters other than tab and newline are dropped (a carriage
+// return becomes a newline), and U+FFFE and U+FFFF, which XML cannot hold,
+// are dropped.
+func (x *xlsxWriter) clean(s string) string {
+	ok := utf8.ValidString(s)
+	for i := 0; ok && i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' || c == 0xEF {
+			ok = false
+		}
+	}
+	if ok {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\r':
+			if !strings.HasPrefix(s[i+1:], "\n") {
+				b.WriteByte('\n')
+			}
+		case r < 0x20 && r != '\t' && r != '\n', r == 0xFFFE, r == 0xFFFF:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// utf16Len is the length of s in UTF-16 code units, the unit of Excel's
+// cell limit and of its text functions (LEN, MID).
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// cut shortens s to at most excelize.TotalCellChars UTF-16 units, ending
+// it with truncMarker when it cuts. It reports the original length.
+func cut(s string) (string, int, bool) {
+	if len(s) <= excelize.TotalCellChars { // bytes ≥ UTF-16 units
+		return s, 0, false
+	}
+	n := utf16Len(s)
+	if n <= excelize.TotalCellChars {
+		return s, n, false
+	}
+	room := excelize.TotalCellChars - utf16Len(truncMarker)
+	units := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if units+w > room {
+			return s[:i] + truncMarker, n, true
+		}
+		units += w
+	}
+	return s, n, false // not reached
+}
+
+// text prepares a corpus string for the cell at sheet!ref: cleaned, and
+// cut at the cell limit with a note.
+func (x *xlsxWriter) text(sheet, ref, s string) string {
+	s = x.clean(s)
+	s2, n, cutted := cut(s)
+	if cutted {
+		x.truncated++
+		x.note(sheet, ref, fmt.Sprintf("text of %s characters cut to %s (Excel's cell limit); the full text is in framelens.json",
+			FormatNumber(n), FormatNumber(excelize.TotalCellChars)))
+	}
+	return s2
+}
+
+// note records a problem found while writing the workbook.
+func (x *xlsxWriter) note(sheet, ref, msg string) {
+	cell := "'" + sheet + "'"
+	if ref != "" {
+		cell += "!" + ref
+	}
+	x.notes = append(x.notes, xlsxNote{Cell: cell, Message: msg})
+}
+
+// Row heights. Neither Excel nor LibreOffice fits a row to wrapped text
+// when opening a file, so rows holding long text get an explicit height
+// from an estimate of their line count.
+const (
+	lineHeight  = 15 // points per line of 11-point text
+	maxRowLines = 12 // taller text is still all in the cell
+)
+
+// textLines estimates how many lines s takes when wrapped in a column of
+// the given width (in characters of the default font). It counts one
+// character per width unit, which slightly overestimates, so text is
+// not clipped.
+func textLines(s string, width float64) int {
+	per := max(1, int(width)-1)
+	n := 0
+	for para := range strings.SplitSeq(s, "\n") {
+		n += max(1, (utf16Len(para)+per-1)/per)
+	}
+	return n
+}
+
+// rowHeight is the height of a row whose tallest cell has the given
+// number of lines; 0 (the default height) for one line.
+func rowHeight(lines int) float64 {
+	if lines <= 1 {
+		return 0
+	}
+	return float64(min(lines, maxRowLines) * lineHeight)
+}
+
+// headerHeight is the height of a header row: at least two lines.
+func (x *xlsxWriter) headerHeight(cols []xcol, hdr []string) float64 {
+	lines := 2
+	for i, h := range hdr {
+		lines = max(lines, textLines(h, cols[i].colWidth()*0.9)) // bold text is wider
+	}
+	return rowHeight(lines)
+}
+
+// wrapLines is the line count of the tallest wrapped cell of a row.
+func wrapLines(cols []xcol, j int, v any, lines int) int {
+	if s, ok := v.(string); ok && j < len(cols) && cols[j].kind == kWrap {
+		return max(lines, textLines(s, cols[j].colWidth()))
+	}
+	return lines
+}
+
+// colKind says how a column is formatted.
+type colKind int
+
+const (
+	kText  colKind = iota // short text, text format
+	kWrap                 // long text, wrapped, text format
+	kInt                  // a count, "#,##0"
+	kNum                  // an identifier-like number (line, offset), "0"
+	kRate                 // a rate per 1,000 words, "0.0"
+	kShare                // a share 0–1, "0%"
+)
+
+// xcol is one column of a table.
+type xcol struct {
+	head  string
+	kind  colKind
+	width float64 // 0: from the header
+}
+
+// styled is a cell value with its own style.
+type styled struct {
+	v     any
+	style int
+}
+
+// xtable describes a data table: one header row and one row per record.
+type xtable struct {
+	sheet, name string
+	cols        []xcol
+	// freeze is the number of leading columns kept in view, besides the header row.
+	freeze int
+	// stream writes the sheet with the StreamWriter.
+	stream bool
+}
+
+func (x *xlsxWriter) kindStyle(k colKind) int {
+	switch k {
+	case kWrap:
+		return x.st.wrap
+	case kInt:
+		return x.st.integer
+	case kNum:
+		return x.st.number
+	case kRate:
+		return x.st.rate
+	case kShare:
+		return x.st.share
+	}
+	return x.st.text
+}
+
+func (c xcol) colWidth() float64 {
+	if c.width > 0 {
+		return c.width
+	}
+	// Headers wrap onto two lines, but no word should break.
+	w := float64(utf8.RuneCountInString(c.head))*0.55 + 3
+	for word := range strings.FieldsSeq(c.head) {
+		w = max(w, float64(utf8.RuneCountInString(word))*1.15+2)
+	}
+	switch c.kind {
+	case kText:
+		w = max(w, 14)
+	case kWrap:
+		w = max(w, 60)
+	default:
+		w = max(w, 9)
+	}
+	return min(w, 40)
+}
+
+// headers returns the cleaned, unique header names of t's columns: Excel
+// tables need distinct (case-insensitively) column names of at most 255
+// characters, and no control characters.
+func (x *xlsxWriter) headers(cols []xcol) []string {
+	seen := make(map[string]bool)
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		h := strings.Join(strings.Fields(x.clean(c.head)), " ")
+		if r := []rune(h); len(r) > 200 {
+			h = string(r[:200]) + "…"
+		}
+		if h == "" {
+			h = fmt.Sprintf("Column %d", i+1)
+		}
+		base := h
+		for k := 2; seen[strings.ToLower(h)]; k++ {
+			h = fmt.Sprintf("%s (%d)", base, k)
+		}
+		seen[strings.ToLower(h)] = true
+		out[i] = h
+	}
+	return out
+}
+
+func freezePanes(cols int) *excelize.Panes {
+	top := "A2"
+	pane := "bottomLeft"
+	if cols > 0 {
+		top, _ = excelize.CoordinatesToCellName(cols+1, 2)
+		pane = "bottomRight"
+	}
+	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: top, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}}}
+}
+
+func cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+func colName(col int) string {
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
+}
+
+// value prepares one cell value: text is cleaned and cut, empty text and
+// non-finite numbers become empty cells.
+func (x *xlsxWriter) value(sheet string, col, row int, v any) (any, int) {
+	style := 0
+	if s, ok := v.(styled); ok {
+		v, style = s.v, s.style
+	}
+	switch t := v.(type) {
+	case string:
+		t = x.text(sheet, cellName(col, row), t)
+		if t == "" {
+			return nil, style
+		}
+		return t, style
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return nil, style
+		}
+	}
+	return v, style
+}
+
+// writeTable writes a header row and the rows as an Excel table with
+// filter buttons, a frozen header, column widths and number formats. It
+// returns the number of data rows written.
+func (x *xlsxWriter) writeTable(t xtable, rows iter.Seq[[]any]) (int, error) {
+	f := x.f
+	// Repeat the header row on every printed page.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet}); err != nil {
+		return 0, err
+	}
+	if t.stream {
+		return x.streamTable(t, rows)
+	}
+	for i, c := range t.cols {
+		col := colName(i + 1)
+		if err := f.SetColWidth(t.sheet, col, col, c.colWidth()); err != nil {
+			return 0, err
+		}
+		if err := f.SetColStyle(t.sheet, col, x.kindStyle(c.kind)); err != nil {
+			return 0, err
+		}
+	}
+	hdr := x.headers(t.cols)
+	for i, h := range hdr {
+		if err := f.SetCellStr(t.sheet, cellName(i+1, 1), h); err != nil {
+			return 0, err
+		}
+	}
+	last := cellName(len(t.cols), 1)
+	if err := f.SetCellStyle(t.sheet, "A1", last, x.st.header); err != nil {
+		return 0, err
+	}
+	if err := f.SetRowHeight(t.sheet, 1, x.headerHeight(t.cols, hdr)); err != nil {
+		return 0, err
+	}
+	n, skipped := 0, 0
+	for vals := range rows {
+		row := n + 2
+		if row > xlsxMaxRows {
+			skipped++
+			continue
+		}
+		lines := 1
+		for j, v := range vals {
+			cell := cellName(j+1, row)
+			v, style := x.value(t.sheet, j+1, row, v)
+			lines = wrapLines(t.cols, j, v, lines)
+			if v != nil {
+				if err := f.SetCellValue(t.sheet, cell, v); err != nil {
+					return 0, err
+				}
+			}
+			if style != 0 {
+				if err := f.SetCellStyle(t.sheet, cell, cell, style); err != nil {
+					return 0, err
+				}
+			}
+		}
+		if h := rowHeight(lines); h > 0 {
+			if err := f.SetRowHeight(t.sheet, row, h); err != nil {
+				return 0, err
+			}
+		}
+		n++
+	}
+	x.skipped(t.sheet, skipped)
+	if err := f.SetPanes(t.sheet, freezePanes(t.freeze)); err != nil {
+		return 0, err
+	}
+	return n, f.AddTable(t.sheet, x.table(t, n))
+}
+
+func (x *xlsxWriter) table(t xtable, n int) *excelize.Table {
+	yes := true
+	return &excelize.Table{Range: "A1:" + cellName(len(t.cols), max(n, 1)+1), Name: t.name,
+		StyleName: tableStyle, ShowRowStripes: &yes}
+}
+
+func (x *xlsxWriter) skipped(sheet string, n int) {
+	if n > 0 {
+		x.note(sheet, "", fmt.Sprintf("%s rows left out: Excel's limit is %s rows; every row is in framelens.json",
+			FormatNumber(n), FormatNumber(xlsxMaxRows)))
+	}
+}
+
+// streamTable is writeTable with the StreamWriter, for sheets that can
+// have millions of rows. Only the table (with its filter buttons) is added
+// after the rows: conditional formats would be dropped on a streamed sheet.
+func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
+	sw, err := x.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return 0, err
+	}
+	for i, c := range t.cols {
+		if err := sw.SetColWidth(i+1, i+1, c.colWidth()); err != nil {
+			return 0, err
+		}
+	}
+	if err := sw.SetPanes(freezePanes(t.freeze)); err != nil {
+		return 0, err
+	}
+	hdr := x.headers(t.cols)
+	cells := make([]any, len(hdr))
+	for i, h := range hdr {
+		cells[i] = excelize.Cell{StyleID: x.st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: x.headerHeight(t.cols, hdr)}); err != nil {
+		return 0, err
+	}
+	styles := make([]int, len(t.cols))
+	for i, c := range t.cols {
+		styles[i] = x.kindStyle(c.kind)
+	}
+	n, skipped := 0, 0
+	for vals := range rows {
+		row := n + 2
+		if row > xlsxMaxRows {
+			skipped++
+			continue
+		}
+		cells := make([]any, len(vals))
+		lines := 1
+		for j, v := range vals {
+			v, style := x.value(t.sheet, j+1, row, v)
+			lines = wrapLines(t.cols, j, v, lines)
+			if style == 0 && j < len(styles) {
+				style = styles[j]
+			}
+			cells[j] = excelize.Cell{StyleID: style, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	x.skipped(t.sheet, skipped)
+	if err := sw.AddTable(x.table(t, n)); err != nil {
+		return 0, err
+	}
+	return n, sw.Flush()
+}
+
+// colorScale adds a two-colour scale (white to color) to a range.
+func (x *xlsxWriter) colorScale(sheet, ref, color string) error {
+	return x.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+		Type: "2_color_scale", Criteria: "=", MinType: "min", MaxType: "max",
+		MinColor: "#FFFFFF", MaxColor: color,
+	}})
+}
+
+// rows adapts a slice to a row sequence.
+func rowsOf[T any](items []T, row func(T) []any) iter.Seq[[]any] {
+	return func(yield func([]any) bool) {
+		for _, it := range items {
+			if !yield(row(it)) {
+				return
+			}
+		}
+	}
+}
+
+// blank returns nil (an empty cell) for zero, else n.
+func blank(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
