@@ -9,9 +9,6 @@ import (
 	"sync"
 )
 
-// builtinFS holds the built-in lexicon packs and word lists (set by embed.go).
-var builtinFS fs.FS
-
 var (
 	// places is the gazetteer of place names, lower case.
 	places = map[string]bool{}
@@ -23,10 +20,7 @@ var (
 func init() { loadWordLists() }
 
 func loadWordLists() {
-	if builtinFS == nil {
-		return
-	}
-	if b, err := fs.ReadFile(builtinFS, "lexicon/places.txt"); err == nil {
+	if b, err := fs.ReadFile(lexiconFS, "lexicon/places.txt"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
 			l = strings.TrimSpace(l)
 			if l != "" && !strings.HasPrefix(l, "#") {
@@ -34,7 +28,7 @@ func loadWordLists() {
 			}
 		}
 	}
-	if b, err := fs.ReadFile(builtinFS, "lexicon/outlets.tsv"); err == nil {
+	if b, err := fs.ReadFile(lexiconFS, "lexicon/outlets.tsv"); err == nil {
 		sc := bufio.NewScanner(bytes.NewReader(b))
 		for sc.Scan() {
 			l := sc.Text()
@@ -59,10 +53,7 @@ func BuiltinLexicon(langs ...string) (*Lexicon, error) {
 	}
 	l := NewLexicon()
 	for _, lang := range langs {
-		if builtinFS == nil {
-			return nil, fmt.Errorf("no built-in lexicon compiled in")
-		}
-		b, err := fs.ReadFile(builtinFS, "lexicon/"+lang+".tsv")
+		b, err := fs.ReadFile(lexiconFS, "lexicon/"+lang+".tsv")
 		if err != nil {
 			return nil, fmt.Errorf("built-in lexicon %q: %w", lang, err)
 		}

@@ -235,8 +235,14 @@ func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
 	root := l.trie(lang)
 	var out []lexMatch
 	for i := 0; i < len(toks); {
+		if nameWord(text, toks, i) {
+			i++
+			continue
+		}
 		if m, ok := longest(root, toks, i, func(k int) string { return toks[k].Norm }); ok {
-			out = append(out, m)
+			if !strings.HasPrefix(m.term.Category, "hedge.") || !toks[i].Cap || atClauseStart(text, toks, i) {
+				out = append(out, m)
+			}
 			i = m.next
 			continue
 		}
@@ -266,6 +272,33 @@ func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
 		i++
 	}
 	return out
+}
+
+// nameWord reports whether toks[i] is a capitalised word inside a run of
+// capitalised words that does not start a clause: part of a proper name
+// ("Partai Komunis", "Perang Dingin", "Cold War"), which is not framing.
+func nameWord(text string, toks []token, i int) bool {
+	t := toks[i]
+	if !t.Cap || t.Upper || atClauseStart(text, toks, i) {
+		return false
+	}
+	capAt := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Cap && !toks[k].Upper }
+	return capAt(i-1) && !atClauseStart(text, toks, i-1) || capAt(i+1)
+}
+
+// atClauseStart reports whether toks[i] begins its sentence, a quotation,
+// a parenthesis or the text after a colon, where any word is capitalised.
+// A capitalised hedge elsewhere is a name ("by May", "Will Smith").
+func atClauseStart(text string, toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	before := strings.TrimRight(text[toks[i-1].End:toks[i].Start], " \t")
+	if before == "" {
+		return false
+	}
+	r := lastRune(before)
+	return strings.ContainsRune("\"'“‘«„‚(:[—–-.!?", r)
 }
 
 type wordPart struct {

@@ -1,8 +1,22 @@
 package main
 
-import "github.com/framelens/framelens/analysis"
+import (
+	"bytes"
+	"fmt"
 
-// renderReports renders the HTML report and the workbook.
+	"github.com/framelens/framelens/analysis"
+	"github.com/framelens/framelens/report"
+)
+
+// renderReports renders the HTML report and the workbook from one report model.
 func renderReports(res *analysis.Result) ([]output, error) {
-	return nil, nil
+	rep := report.New(res, nil)
+	var html, xlsx bytes.Buffer
+	if err := rep.WriteHTML(&html); err != nil {
+		return nil, fmt.Errorf("rendering HTML: %w", err)
+	}
+	if err := rep.WriteXLSX(&xlsx); err != nil {
+		return nil, fmt.Errorf("rendering workbook: %w", err)
+	}
+	return []output{{"report.html", html.Bytes()}, {"framelens.xlsx", xlsx.Bytes()}}, nil
 }
