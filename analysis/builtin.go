@@ -12,6 +12,9 @@ import (
 var (
 	// places is the gazetteer of place names, lower case.
 	places = map[string]bool{}
+	// placeAcronyms are places written in capitals ("AS", "UK"), lower case
+	// here; places.txt lists them with a leading "=".
+	placeAcronyms = map[string]bool{}
 	// knownOutlets maps outletKey(alias) to the canonical outlet or agency name.
 	knownOutlets = map[string]string{}
 	builtinOnce  sync.Once
@@ -23,7 +26,11 @@ func loadWordLists() {
 	if b, err := fs.ReadFile(lexiconFS, "lexicon/places.txt"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
 			l = strings.TrimSpace(l)
-			if l != "" && !strings.HasPrefix(l, "#") {
+			switch {
+			case l == "" || strings.HasPrefix(l, "#"):
+			case strings.HasPrefix(l, "="):
+				placeAcronyms[strings.ToLower(strings.TrimPrefix(l, "="))] = true
+			default:
 				places[strings.ToLower(l)] = true
 			}
 		}

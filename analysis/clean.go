@@ -254,7 +254,7 @@ func isOutletLike(s string) bool {
 	if reDomain.MatchString(s) {
 		return true
 	}
-	if places[strings.ToLower(s)] {
+	if isPlaceName(s) {
 		return false
 	}
 	letters, upper := 0, 0
@@ -287,7 +287,7 @@ func datelineOutlet(prefix string) (name string, ok bool) {
 		if reDomain.MatchString(s) {
 			return s, true
 		}
-		if places[strings.ToLower(s)] || strings.Contains(s, "(") {
+		if isPlaceName(s) || strings.Contains(s, "(") {
 			dateline = true
 			continue
 		}

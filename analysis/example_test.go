@@ -33,4 +33,8 @@ func Example() {
 		log.Fatal(err)
 	}
 	// Output:
+	// Beritabali    words=228 loaded=6 hedges=2 quotes=3 reported=2
+	// EGINDO.co     words=389 loaded=8 hedges=3 quotes=11 reported=9
+	// Jabar Ekspres words=284 loaded=3 hedges=1 quotes=2 reported=3
+	// TribunWow     words=269 loaded=4 hedges=4 quotes=1 reported=5
 }

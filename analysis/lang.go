@@ -45,6 +45,13 @@ type langRules struct {
 	npStop map[string]bool
 	// stop are function words used to detect the language.
 	stop map[string]bool
+	// in places a speaker ("media pemerintah di Pyongyang").
+	in map[string]bool
+	// of links a person to an organisation ("X of the Y", "X dari Y").
+	of map[string]bool
+	// lead are other words that open sentences but never names
+	// (prepositions, conjunctions, passive credit verbs).
+	lead map[string]bool
 }
 
 func set(words string) map[string]bool {
@@ -77,7 +84,9 @@ var rulesID = func() *langRules {
 		tambahnya paparnya terangnya ungkapnya sambungnya pungkasnya tukasnya serunya sebutnya`, v)
 	return &langRules{
 		verbs:     v,
-		according: []string{"menurut"},
+		according: []string{"seperti yang dilaporkan oleh", "seperti dilaporkan oleh", "sebagaimana dilaporkan oleh",
+			"seperti yang dilaporkan", "seperti dilaporkan", "sebagaimana dilaporkan", "seperti yang diberitakan oleh",
+			"menurut keterangan", "menurut"},
 		that:      set("bahwa"),
 		pronouns:  set("ia dia beliau mereka"),
 		skip: set(`juga pun sebelumnya kemudian lalu telah sudah akan pernah hanya kembali sempat masih
@@ -87,7 +96,9 @@ var rulesID = func() *langRules {
 			militer pejabat pakar pengamat analis direktur kepala jenderal duta besar komandan sekretaris
 			jenderal gubernur wali kota bupati anggota tentara polisi kepolisian diplomat sumber pihak
 			warga penduduk ahli peneliti profesor pemimpin tertinggi kementerian kedutaan milik negara
-			resmi pemerintahan koresponden wartawan laporan lembaga badan dewan partai otoritas`),
+			resmi pemerintahan koresponden wartawan laporan lembaga badan dewan partai otoritas
+			perunding negosiator pengunjuk rasa demonstran aktivis kritikus saksi korban jaksa hakim
+			penyidik penasihat ajudan politikus politisi legislator juru kantor istana`),
 		titles: set(`presiden wakil ketua pemimpin menteri perdana jenderal letnan kolonel mayor kapten
 			raja ratu pangeran paus sekjen dubes gubernur bupati walikota senator profesor prof dr ir
 			bapak pak ibu bu tuan nyonya saudara sdr kanselir marsekal laksamana komandan`),
@@ -97,6 +108,11 @@ var rulesID = func() *langRules {
 			dan kemarin hari pekan minggu bulan tahun senin selasa rabu kamis jumat sabtu sabtu`),
 		stop: set(`yang dan di ke dari ini itu untuk dengan tidak akan pada adalah juga dalam karena
 			oleh atau bahwa telah sudah mereka kami kita saat setelah sebagai`),
+		of: set("dari"),
+		in: set("di"),
+		lead: set(`bagi sementara meski meskipun walaupun namun sebelum sejak selama tentang terhadap
+			atas bersama antara menurut dilansir dikutip melansir mengutip seperti sebagaimana kendati
+			jika bila apabila agar supaya hingga sampai usai seusai menjelang jelang sedangkan sehingga`),
 	}
 }()
 
@@ -113,7 +129,7 @@ var rulesEN = func() *langRules {
 	// the quote attribution code tries both orders.
 	return &langRules{
 		verbs:     v,
-		according: []string{"according to"},
+		according: []string{"according to", "as reported by"},
 		that:      set("that"),
 		pronouns:  set("he she they"),
 		skip: set(`also later then previously earlier had has have once repeatedly again further
@@ -123,7 +139,13 @@ var rulesEN = func() *langRules {
 			expert experts analyst analysts leader leaders agency news state media government military
 			army police general ambassador commander secretary governor mayor senator diplomat
 			diplomats source sources residents witnesses ministry foreign defense defence office
-			department the a an of`),
+			department the a an of negotiator negotiators lawmaker lawmakers deputies deputy
+			protester protesters protestors activist activists critic critics observer observers
+			aide aides adviser advisers advisor advisors investigators prosecutor prosecutors
+			spokespeople representative representatives delegation delegates envoy envoys
+			correspondent reporter reporters authorities authority campaigners organisers
+			organizers monitors historian economist economists scholar researchers officers
+			commanders chief executive director insiders`),
 		titles: set(`president vice minister prime general lieutenant colonel major captain king queen
 			prince pope secretary ambassador governor mayor senator professor prof dr mr mrs ms miss
 			sir chancellor chairman chairwoman premier foreign defense defence interior`),
@@ -133,8 +155,18 @@ var rulesEN = func() *langRules {
 			yesterday today monday tuesday wednesday thursday friday saturday sunday`),
 		stop: set(`the and of to in is that for with was on are as by it at be this from have said
 			has an which he she they were been not or but his her their`),
+		of: set("of from at"),
+		in: set("in"),
+		lead: set(`for since although though however meanwhile despite unlike like under over
+			if unless until because whereas asked speaking writing`),
 	}
 }()
+
+// function reports whether w is a function word, adverb, conjunction or
+// reporting verb of the language: never the start of a name.
+func (lr *langRules) function(w string) bool {
+	return lr.stop[w] || lr.npStop[w] || lr.skip[w] || lr.coord[w] || lr.verbs[w] != 0 || lr.lead[w]
+}
 
 // rulesFor returns the rules of a language ("id" or "en").
 func rulesFor(lang string) *langRules {

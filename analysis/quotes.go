@@ -293,7 +293,15 @@ func matchAccording(toks []token, i int, lr *langRules) int {
 
 // isNPWord reports whether t can be part of a speaker phrase.
 func isNPWord(t token, lr *langRules) bool {
-	return t.Cap || lr.roles[t.Norm] || places[t.Norm] || t.Norm == "para"
+	return t.Cap || lr.roles[t.Norm] || isPlace([]token{t}) || t.Norm == "para"
+}
+
+// modifiesRole reports whether toks[k] is a lower-case word directly before
+// a role noun and so part of the speaker phrase: "the presidential office",
+// "party officials".
+func modifiesRole(toks []token, k int, lr *langRules) bool {
+	return k+1 < len(toks) && lr.roles[toks[k+1].Norm] && !lr.function(toks[k].Norm) &&
+		!lr.pronouns[toks[k].Norm] && !lr.roles[toks[k].Norm] && toks[k+1].Start-toks[k].End <= 1
 }
 
 // forwardNP reads a speaker phrase starting at toks[i]: "kantor berita
@@ -310,6 +318,11 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 		if len(np) == 0 && lr.pronouns[t.Norm] {
 			return []token{t}, k + 1
 		}
+		if lr.in[t.Norm] && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
+			np = append(np, t) // "media pemerintah di Pyongyang", "officials in Washington"
+			k++
+			continue
+		}
 		if lr.npStop[t.Norm] && !t.Cap || weekdays[t.Norm] {
 			break
 		}
@@ -318,7 +331,7 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			k++
 			continue
 		}
-		if !isNPWord(t, lr) {
+		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
 			break
 		}
 		np = append(np, t)
@@ -344,8 +357,22 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 	return np, k
 }
 
-func allPlaces(ts []token) bool {
-	return places[joinNorm(ts)] || len(ts) == 1 && places[ts[0].Norm]
+func allPlaces(ts []token) bool { return isPlace(ts) }
+
+// isPlaceName is isPlace for a string such as a dateline segment.
+func isPlaceName(s string) bool {
+	s = strings.Join(strings.Fields(s), " ")
+	l := strings.ToLower(s)
+	return places[l] || placeAcronyms[l] && strings.ToUpper(s) == s
+}
+
+// isPlace reports whether the tokens name a place: a gazetteer entry, or a
+// place acronym written in capitals ("AS", "UK", but not the word "as").
+func isPlace(ts []token) bool {
+	if len(ts) == 1 && ts[0].Upper && placeAcronyms[ts[0].Norm] {
+		return true
+	}
+	return places[joinNorm(ts)]
 }
 
 func joinNorm(ts []token) string {
@@ -386,7 +413,7 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 			k--
 			continue
 		}
-		if !isNPWord(t, lr) {
+		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
 			break
 		}
 		k--
@@ -459,6 +486,22 @@ func speakerName(np []token, lr *langRules) []token {
 	for len(np) > 0 && (np[0].Norm == "para" || np[0].Norm == "the" || np[0].Norm == "a" || np[0].Norm == "an" || np[0].Norm == "sang") {
 		np = np[1:]
 	}
+	// "Marta Quill of the Lindgate Institute": the person before "of".
+	for k := 1; k < len(np)-1; k++ {
+		if lr.of[np[k].Norm] && np[k-1].Cap {
+			if head := speakerName(np[:k], lr); len(head) > 0 && hasProperName(head, lr) && k-len(head) >= 0 && head[len(head)-1].End == np[k-1].End {
+				return head
+			}
+			break
+		}
+	}
+	// "Kestrania's Prime Minister Viktor Haldane": what follows the possessive.
+	for k := len(np) - 2; k >= 0; k-- {
+		if strings.HasSuffix(np[k].Norm, "'s") {
+			np = np[k+1:]
+			break
+		}
+	}
 	// The last run of capitalised words.
 	end := len(np)
 	for end > 0 && !np[end-1].Cap {
@@ -497,7 +540,7 @@ func speakerName(np []token, lr *langRules) []token {
 // placePrefix returns how many leading tokens form a place name (longest first).
 func placePrefix(ts []token) int {
 	for n := min(len(ts), 4); n > 0; n-- {
-		if places[joinNorm(ts[:n])] {
+		if isPlace(ts[:n]) {
 			return n
 		}
 	}
@@ -602,7 +645,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			}
 			if f != nil {
 				rq.kind = KindPartial
-				if whole || quoteIsClauseAfter(text, s, f, q) {
+				if whole || quoteIsClauseAfter(text, s, f, q) || continuesAfterFrame(text, s, f, q) {
 					rq.kind = KindDirect
 				}
 			}
@@ -674,6 +717,21 @@ func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
 		return false
 	}
 	return onlyPunct(between(text, q.Outer.End, s.sp.End))
+}
+
+// continuesAfterFrame reports the second half of a quotation split by its
+// attribution: "“…,” Kovac said, “but …”" or "“…,” kata Putin, “…”".
+func continuesAfterFrame(text string, s *sentence, f *frame, q quoted) bool {
+	if !f.post {
+		return false
+	}
+	end := s.toks[f.verb].End
+	if n := len(f.mention); n > 0 && f.mention[n-1].End > end {
+		end = f.mention[n-1].End
+	}
+	return end <= q.Outer.Start && onlyPunct(between(text, end, q.Outer.Start)) &&
+		strings.TrimSpace(between(text, end, q.Outer.Start)) != "" &&
+		onlyPunct(between(text, q.Outer.End, s.sp.End))
 }
 
 // endsWithQuote reports whether a quotation closes the content: "…, “…”, menurut KCNA"

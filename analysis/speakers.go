@@ -142,8 +142,8 @@ func (x *speakerIndex) name(raw string) (string, string) {
 				cands = append(cands, fk)
 			}
 		}
-		if len(cands) == 1 {
-			c = x.canon[cands[0]]
+		if best := x.dominant(cands); best != "" {
+			c = x.canon[best]
 			if e := x.book.lookup(c); e != nil {
 				c = e.Canonical
 			}
@@ -151,6 +151,31 @@ func (x *speakerIndex) name(raw string) (string, string) {
 	}
 	x.resolve[raw] = c
 	return c, x.affiliation(c)
+}
+
+// dominant returns the candidate key seen more often than all the others
+// together ("Kim Jong Un" over a stray "Ketika Kim"), or "" when none is.
+func (x *speakerIndex) dominant(cands []string) string {
+	count := func(k string) int {
+		n := 0
+		for _, c := range x.forms[k] {
+			n += c
+		}
+		return n
+	}
+	sort.Strings(cands)
+	best, bestN, total := "", 0, 0
+	for _, k := range cands {
+		n := count(k)
+		total += n
+		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	if bestN*2 > total {
+		return best
+	}
+	return ""
 }
 
 func (x *speakerIndex) affiliation(canonical string) string {
@@ -178,7 +203,12 @@ func nameRuns(text string, toks []token, lr *langRules) []string {
 		for j < len(toks) && toks[j].Cap && !hasBreak(text, toks[j-1].End, toks[j].Start) {
 			j++
 		}
-		run := speakerName(toks[i:j], lr)
+		k := i
+		// A capitalised function word opening the sentence is not part of a name ("Bagi Putin").
+		for k < j && (k == 0 || atClauseStart(text, toks, k)) && lr.function(toks[k].Norm) {
+			k++
+		}
+		run := speakerName(toks[k:j], lr)
 		if len(run) >= 2 && hasProperName(run, lr) && !allPlaces(run) {
 			out = append(out, text[run[0].Start:run[len(run)-1].End])
 		}
