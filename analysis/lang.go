@@ -83,12 +83,12 @@ var rulesID = func() *langRules {
 	verbs(verbAfterPron, `katanya ujarnya ucapnya tuturnya tulisnya lapornya jelasnya tegasnya imbuhnya
 		tambahnya paparnya terangnya ungkapnya sambungnya pungkasnya tukasnya serunya sebutnya`, v)
 	return &langRules{
-		verbs:     v,
+		verbs: v,
 		according: []string{"seperti yang dilaporkan oleh", "seperti dilaporkan oleh", "sebagaimana dilaporkan oleh",
 			"seperti yang dilaporkan", "seperti dilaporkan", "sebagaimana dilaporkan", "seperti yang diberitakan oleh",
 			"menurut keterangan", "menurut"},
-		that:      set("bahwa"),
-		pronouns:  set("ia dia beliau mereka"),
+		that:     set("bahwa"),
+		pronouns: set("ia dia beliau mereka"),
 		skip: set(`juga pun sebelumnya kemudian lalu telah sudah akan pernah hanya kembali sempat masih
 			tidak tak belum lagi secara terpisah sendiri bahkan justru pula dengan tegas langsung`),
 		coord: set("dan serta lalu kemudian sambil seraya tetapi namun"),
