@@ -132,7 +132,7 @@ func jsFunc(src string) types.FuncStr {
 var (
 	noAnimation = charts.WithAnimation(false)
 	noToolbox   = charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)})
-	basicGrid   = charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "40", Bottom: "30", ContainLabel: opts.Bool(true)})
+	basicGrid   = charts.WithGridOpts(opts.Grid{Left: "24", Right: "40", Top: "40", Bottom: "30", ContainLabel: opts.Bool(true)})
 )
 
 func outletRowsHeight(n int) int { return 80 + 34*n }
@@ -180,9 +180,9 @@ var hi = api.coord([api.value(0), y]);
 var h = api.size([0, 1])[1] * 0.3;
 var s = {stroke: '#222', lineWidth: 1.5, fill: null};
 return {type: 'group', children: [
-{type: 'line', shape: {x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1]}, style: s},
-{type: 'line', shape: {x1: lo[0], y1: lo[1] - h / 2, x2: lo[0], y2: lo[1] + h / 2}, style: s},
-{type: 'line', shape: {x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2}, style: s}
+{type: 'line', z2: 100, shape: {x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1]}, style: s},
+{type: 'line', z2: 100, shape: {x1: lo[0], y1: lo[1] - h / 2, x2: lo[0], y2: lo[1] + h / 2}, style: s},
+{type: 'line', z2: 100, shape: {x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2}, style: s}
 ]};
 }`
 
@@ -305,7 +305,7 @@ func shareChart(id string, sm *SpeakerMatrix, outlets []*Outlet) *charts.Bar {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(id, outletRowsHeight(n)+30), noAnimation, noToolbox,
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "30", Top: "60", Bottom: "30", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "24", Right: "30", Top: "60", Bottom: "30", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: jsFunc(shareTooltipJS)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, Name: "% of quoted words", NameLocation: "middle", NameGap: 25}),
@@ -377,7 +377,7 @@ func reportedChart(id string, sm *SpeakerMatrix, outlets []*Outlet) *charts.Bar 
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(id, 90+30*len(rs)), noAnimation, noToolbox,
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "30", Top: "60", Bottom: "30", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "24", Right: "30", Top: "60", Bottom: "30", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "reported statements", NameLocation: "middle", NameGap: 25, MinInterval: 1}),
