@@ -181,7 +181,13 @@ func (l *Lexicon) SHA256() string {
 type trieNode struct {
 	next map[string]*trieNode
 	term *Term // a term ending here
-	star []*Term
+	star []starTerm
+}
+
+// starTerm is a term whose last word ends in "*": stem is that word without the star.
+type starTerm struct {
+	stem string
+	term *Term
 }
 
 func (l *Lexicon) trie(lang string) *trieNode {
@@ -200,7 +206,7 @@ func (l *Lexicon) trie(lang string) *trieNode {
 		n := root
 		for i, w := range words {
 			if i == len(words)-1 && strings.HasSuffix(t.Term, "*") {
-				n.star = append(n.star, t)
+				n.star = append(n.star, starTerm{w, t})
 				break
 			}
 			if n.next == nil {
@@ -340,14 +346,12 @@ func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMat
 	return best, found
 }
 
-func starMatch(stars []*Term, w string) *Term {
-	var best *Term
-	for _, t := range stars {
-		words := strings.Split(strings.TrimSuffix(t.Term, "*"), " ")
-		p := words[len(words)-1]
-		if strings.HasPrefix(w, p) && (best == nil || len(p) > len(strings.TrimSuffix(best.Term, "*"))) {
-			best = t
+func starMatch(stars []starTerm, w string) *Term {
+	var best starTerm
+	for _, st := range stars {
+		if strings.HasPrefix(w, st.stem) && len(st.stem) > len(best.stem) {
+			best = st
 		}
 	}
-	return best
+	return best.term
 }
