@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -66,4 +68,73 @@ func byteAt(s string, i int) byte {
 		return 0
 	}
 	return s[i]
+}
+
+// FuzzParseLexicon checks that the lexicon parser never panics, that a
+// parsed lexicon prints (WriteTSV) to a file that parses to the same
+// terms, and that matching with it keeps offsets inside the text.
+func FuzzParseLexicon(f *testing.F) {
+	for _, s := range []string{
+		"diktator\tloaded.label\tid\tnote\n# comment\nmusuh*\tloaded.war\t\t\n",
+		"so-called\thedge.attribution\ten\tdistance\nkemungkinan besar\thedge.possibility\tid\tx\n",
+		"\ufeffa b c*\tloaded.x\t*\t\r\nx\t-\tid\n",
+		"bad line\n", "a\tb\tc\td\te\n", "*\tloaded.x\n", "a*b\tloaded.x\n",
+	} {
+		f.Add(s, "Diktator itu musuh-musuh kemungkinan besar so-called a b cde.")
+	}
+	f.Fuzz(func(t *testing.T, tsv, text string) {
+		terms, err := ParseLexicon(strings.NewReader(tsv), "f.tsv")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("error %v is not a *ParseError with a line", err)
+			}
+			return
+		}
+		lex := NewLexicon()
+		lex.Add("f.tsv", terms)
+		var buf bytes.Buffer
+		if err := lex.WriteTSV(&buf, ""); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ParseLexicon(bytes.NewReader(buf.Bytes()), "again")
+		if err != nil {
+			t.Fatalf("printed lexicon does not parse: %v\n%s", err, buf.String())
+		}
+		lex2 := NewLexicon()
+		lex2.Add("again", again)
+		if lex.SHA256() != lex2.SHA256() {
+			t.Fatalf("round trip changed the lexicon:\n%s", buf.String())
+		}
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, lang := range Languages {
+			for _, m := range lex.match(lang, text, tokenize(text, span{0, len(text)})) {
+				if m.start < 0 || m.end > len(text) || m.start >= m.end {
+					t.Fatalf("match [%d,%d) outside text of %d bytes", m.start, m.end, len(text))
+				}
+			}
+		}
+	})
+}
+
+// FuzzParseSpeakers checks that the codebook parser never panics and
+// reports errors as *ParseError with a line.
+func FuzzParseSpeakers(f *testing.F) {
+	for _, s := range []string{
+		"Presiden Putin\tVladimir Putin\tRussian government\n# c\nKCNA\tKCNA\n",
+		"only-one-field\n", "a\tb\tc\td\n", "\t\t\n", "\ufeffx\ty\r\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tsv string) {
+		book := NewCodebook()
+		if err := book.ParseSpeakers(strings.NewReader(tsv), "s.tsv"); err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("error %v is not a *ParseError with a line", err)
+			}
+		}
+	})
 }
