@@ -24,6 +24,9 @@ type Options struct {
 	// Now is a timestamp printed in the report header, as given; "" means
 	// none, which keeps output byte-identical between runs.
 	Now string
+	// Previous is the result of an earlier run on the same output folder;
+	// when set, the report opens with what changed since (Report.Changes).
+	Previous *analysis.Result
 }
 
 // DefaultMaxChartOutlets is the number of outlets charted when
@@ -79,6 +82,8 @@ type Report struct {
 	Lexicon *Lexicon
 	// Summary holds the plain-language findings, in reading order.
 	Summary []*Finding
+	// Changes is what differs from Options.Previous; nil without one.
+	Changes *Changes
 }
 
 // Outlet is one outlet's summary row.
@@ -453,6 +458,9 @@ func New(r *analysis.Result, opts *Options) *Report {
 	}
 	rep.Lexicon = newLexicon(r)
 	rep.Summary = summarize(rep)
+	if opts.Previous != nil {
+		rep.Changes = newChanges(opts.Previous, r)
+	}
 	return rep
 }
 

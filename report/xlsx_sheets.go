@@ -462,6 +462,39 @@ func (x *xlsxWriter) writeAbout() error {
 		put(0, "Lexicon sources", strings.Join(lx.Sources, "\n"))
 		put(0, "Terms matched", len(lx.Used))
 	}
+	if c := r.Changes; c != nil {
+		heading("Since the previous run")
+		refs := func(l []ArticleRef) string {
+			var b strings.Builder
+			for i, a := range l {
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				fmt.Fprintf(&b, "%s (%s)", a.ID, a.Outlet)
+			}
+			return b.String()
+		}
+		if c.None() {
+			put(0, "Changes", "none: the same articles, outlets, figures and lexicon as the previous run")
+		}
+		for _, row := range []struct{ label, value string }{
+			{"Outlets added", strings.Join(c.OutletsAdded, "\n")},
+			{"Outlets removed", strings.Join(c.OutletsRemoved, "\n")},
+			{"Articles added", refs(c.ArticlesAdded)},
+			{"Articles removed", refs(c.ArticlesRemoved)},
+			{"Articles changed", refs(c.ArticlesChanged)},
+		} {
+			if row.value != "" {
+				put(0, row.label, row.value)
+			}
+		}
+		if c.LexiconChanged {
+			put(0, "Lexicon", "changed since the previous run")
+		}
+		for _, f := range c.Figures {
+			put(0, f.Outlet+": "+f.Figure, f.Before+" → "+f.After)
+		}
+	}
 	heading("Method")
 	put(0, "Words", "Tokens of letters or digits; hyphenated compounds are one word. Rates are per 1,000 words.")
 	put(0, "Rate intervals", "Exact (Garwood) Poisson 95% intervals on each rate.")

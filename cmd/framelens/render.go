@@ -8,9 +8,10 @@ import (
 	"github.com/framelens/framelens/report"
 )
 
-// renderReports renders the HTML report and the workbook from one report model.
-func renderReports(res *analysis.Result) ([]output, error) {
-	rep := report.New(res, nil)
+// renderReports renders the HTML report and the workbook from one report
+// model; prev is the previous run's result, or nil.
+func renderReports(res, prev *analysis.Result) ([]output, error) {
+	rep := report.New(res, &report.Options{Previous: prev})
 	var html, xlsx bytes.Buffer
 	if err := rep.WriteHTML(&html); err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)

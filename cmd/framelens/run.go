@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -206,6 +207,23 @@ type output struct {
 	data []byte
 }
 
+// previousResult reads the framelens.json of an earlier run in the output
+// folder, so the report can say what changed; nil when there is none or it
+// cannot be read (with a note).
+func previousResult(dir string, logf func(string, ...any)) *analysis.Result {
+	p := filepath.Join(dir, "framelens.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	var prev analysis.Result
+	if err := json.Unmarshal(b, &prev); err != nil || prev.Schema != analysis.Schema {
+		logf("%s: not a %s document; the report will not list changes", p, analysis.Schema)
+		return nil
+	}
+	return &prev
+}
+
 // writeReport renders every output in memory first, then writes each to a
 // temporary file in the output folder and renames it into place, so a
 // failed or interrupted run leaves the previous outputs untouched.
@@ -216,7 +234,7 @@ func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func
 		return fmt.Errorf("rendering JSON: %w", err)
 	}
 	outs = append(outs, output{"framelens.json", buf.Bytes()})
-	more, err := renderReports(res)
+	more, err := renderReports(res, previousResult(c.out, logf))
 	if err != nil {
 		return err
 	}
