@@ -194,7 +194,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		r.Outlet, r.OutletSource, r.OutletEvidence = prettyOutlet(c.outlet, a.Text), c.outletBy, c.outletEv
 	default:
 		base := path.Base(a.Path)
-		r.Outlet = strings.TrimSuffix(base, path.Ext(base))
+		r.Outlet = outletFromFilename(base, a.Text[a.BodyStart:])
 		r.OutletSource, r.OutletEvidence = "filename", base
 		warn(0, "no outlet in front matter or dateline; using the file name %q", r.Outlet)
 	}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 	"unicode"
@@ -57,6 +58,11 @@ var (
 	reRelatedTop = regexp.MustCompile(`(?i)^(?:berita|artikel|baca)\s+(?:te\S*kait|lainnya|juga)\b`)
 	reFollow     = regexp.MustCompile(`(?i)^(?:ikuti|follow|subscribe|langganan|berlangganan|simak berita|dapatkan (?:update|berita|informasi)|join our|sign up)\b|whatsapp channel|google news|saluran whatsapp|telegram channel`)
 	reByline     = regexp.MustCompile(`(?i)^(?:editor|reporter|penulis|pewarta|redaktur|penyunting|wartawan|kontributor|written by|reporting by|editing by|additional reporting by|laporan wartawan|copyright|hak cipta)\s*[:|]|^(?:by|oleh)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3}$|^©`)
+	// Embedded media and bare agency/editor initials on their own line:
+	// "[Gambas:Video CNN]", "(rzk/ana)".
+	reEmbedLine = regexp.MustCompile(`^\[[^\[\]]{1,120}\]$|^\((?:[a-z]{2,6})(?:/[a-z]{2,6})+\)$`)
+	// Wire sign-offs without a colon: "Reporting by A in B; Editing by C".
+	reWireByline = regexp.MustCompile(`(?i)^(?:additional )?(?:reporting|writing|editing|compiled|translated)(?: by| from)\s+\p{Lu}`)
 	reCaption    = regexp.MustCompile(`(?i)^(?:foto|photo|gambar|image|ilustrasi|caption|keterangan foto|sumber foto|video)\s*[:|]|^\((?:foto|photo|ilustrasi)\b[^)]*\)$`)
 	reCreditLine = regexp.MustCompile(`(?i)^\(?(?:sumber|source)\s*:\s*(.+?)\)?\.?$`)
 	reURLLine    = regexp.MustCompile(`(?i)^(?:https?://\S+|www\.\S+|[a-z0-9-]+\.(?:com|co|id|net|org|co\.id|co\.uk)(?:\.[a-z]{2})?/\S.*)$`)
@@ -109,7 +115,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 			rule = "related"
 		case reFollow.MatchString(s) && wordCount(s) <= 40:
 			rule = "follow"
-		case reByline.MatchString(s):
+		case reByline.MatchString(s) || reEmbedLine.MatchString(s) || reWireByline.MatchString(s) && wordCount(s) <= 40:
 			rule = "byline"
 		case reCaption.MatchString(s):
 			rule = "caption"
@@ -295,10 +301,42 @@ func datelineOutlet(prefix string) (name string, ok bool) {
 			name = s
 		}
 	}
+	if dateline {
+		// "VALMONTE, Talaya (Pacific Wire) -": a wire's own dateline; the
+		// name in brackets wins over a city in capitals.
+		if m := reParenName.FindStringSubmatch(prefix); m != nil && !isPlaceName(m[1]) {
+			name = m[1]
+		}
+	}
+	if name == "" && dateline {
+		// "Jakarta, Lensa Pasifik --": a place, then a name in title case.
+		for _, s := range segs {
+			if s = strings.TrimSpace(s); !isPlaceName(s) && isTitleCaseName(s) {
+				name = s
+			}
+		}
+	}
 	if name != "" {
 		return name, true
 	}
 	return "", dateline
+}
+
+var reParenName = regexp.MustCompile(`\((\p{Lu}[\p{L}.&']*(?:\s+\p{Lu}[\p{L}.&']*){0,3})\)\s*$`)
+
+// isTitleCaseName reports whether s is one to four capitalised words, as
+// an outlet name in a dateline ("Lensa Pasifik").
+func isTitleCaseName(s string) bool {
+	toks := tokenize(s, span{0, len(s)})
+	if len(toks) == 0 || len(toks) > 4 || strings.ContainsAny(s, "()") {
+		return false
+	}
+	for _, t := range toks {
+		if !t.Cap {
+			return false
+		}
+	}
+	return true
 }
 
 // isDateLine reports whether s is a line of date and time alone
@@ -375,7 +413,84 @@ func prettyOutlet(name, text string) string {
 			return w
 		}
 	}
+	if w := spacedVariant(base, text); w != "" {
+		return w
+	}
 	return titleCase(base)
+}
+
+var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,3}`)
+
+// spacedVariant finds the name written as separate capitalised words in
+// the text ("Warta Nusantara" for "WARTANUSANTARA"); "" if absent.
+func spacedVariant(name, text string) string {
+	k := outletKey(name)
+	if len(k) < 4 {
+		return ""
+	}
+	for _, m := range reCapRun.FindAllString(text, -1) {
+		words := strings.Fields(m)
+		// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
+		for i := range words {
+			for j := i + 2; j <= len(words); j++ {
+				w := strings.Join(words[i:j], " ")
+				if outletKey(w) == k && strings.ToUpper(w) != w {
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// outletFromFilename turns a file name into an outlet name: leading
+// numbers, language codes and hashes dropped, words in title case
+// ("en_02_archipelago_ledger.txt" → "Archipelago Ledger"), in the case the
+// text itself uses when it names the outlet. It returns the base name
+// when nothing is left.
+func outletFromFilename(base, text string) string {
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	parts := strings.FieldsFunc(stem, func(r rune) bool { return r == '_' || r == '-' || r == ' ' || r == '.' })
+	for len(parts) > 0 && (isNumberOrHash(parts[0]) || len(parts[0]) == 2 && (parts[0] == "id" || parts[0] == "en")) {
+		parts = parts[1:]
+	}
+	for len(parts) > 0 && isNumberOrHash(parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) == 0 {
+		return stem
+	}
+	name := strings.Join(parts, " ")
+	re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
+	for _, w := range re.FindAllString(text, -1) {
+		if strings.ToLower(w) != w {
+			return w
+		}
+	}
+	return titleCase(name)
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = regexp.QuoteMeta(s)
+	}
+	return out
+}
+
+// isNumberOrHash reports a file-name part that names no outlet: digits, or
+// eight or more hexadecimal characters.
+func isNumberOrHash(s string) bool {
+	digits, hex := true, len(s) >= 8
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			digits = false
+		}
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			hex = false
+		}
+	}
+	return digits || hex
 }
 
 // titleCase capitalises each word, keeping words of up to three letters in capitals (CNN, BBC).
@@ -455,6 +570,7 @@ var creditPatterns = []struct {
 	{"dilansir", regexp.MustCompile(`(?i)\b(?:dilansir|dikutip|disadur|diterjemahkan)\b[^,\n]{0,40}?\bdari[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
 	{"melansir", regexp.MustCompile(`(?i)\b(?:melansir|mengutip dari|seperti dikutip|sebagaimana dikutip|seperti dilansir|seperti diberitakan|as reported by|reported by|via)\s+(?:oleh[ \t]+)?([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
 	{"agency-tag", regexp.MustCompile(`\((\p{Lu}[\p{L}.]{1,20}(?:/\p{Lu}[\p{L}.]{1,20})?)\)`)},
+	{"reporting-from", regexp.MustCompile(`(?i)\bwith (?:additional )?reporting (?:from|by)[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
 	{"sign-off", regexp.MustCompile(`(?m)^\s*[-–—]+\s*(\p{Lu}[\p{L}.]{1,20})\s*$`)},
 }
 
@@ -468,30 +584,33 @@ func findCredits(text string, from int) []*Credit {
 		for _, m := range p.re.FindAllStringSubmatchIndex(text[from:], -1) {
 			start, end := from+m[2], from+m[3]
 			raw := strings.TrimSpace(text[start:end])
-			// "CNA/SL": the part before a slash; the rest are editor initials.
-			first := raw
-			if i := strings.IndexAny(first, "/,;"); i > 0 {
-				first = strings.TrimSpace(first[:i])
+			// "CNA/SL": the part before a slash; later parts only when they
+			// are known outlets ("Reuters/AFP"), else editor initials.
+			parts := strings.FieldsFunc(raw, func(r rune) bool { return r == '/' || r == ',' || r == ';' })
+			for pi, part := range parts {
+				first := strings.TrimRight(strings.TrimSpace(part), ".")
+				name, known := canonicalOutlet(first)
+				if pi > 0 && !known {
+					continue
+				}
+				switch {
+				case known:
+				case p.rule == "agency-tag" || p.rule == "sign-off":
+					continue
+				case reDomain.MatchString(first):
+					name = first
+				case first != "" && unicode.IsUpper(firstRune(first)):
+					name = first
+				default:
+					continue
+				}
+				key := outletKey(name) + "\x00" + fmt.Sprint(start)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, &Credit{Credited: name, Text: text[from+m[0] : from+m[1]], Start: from + m[0], End: from + m[1], Rule: p.rule})
 			}
-			first = strings.TrimRight(first, ".")
-			name, known := canonicalOutlet(first)
-			switch {
-			case known:
-			case p.rule == "agency-tag" || p.rule == "sign-off":
-				continue
-			case reDomain.MatchString(first):
-				name = first
-			case first != "" && unicode.IsUpper(firstRune(first)):
-				name = first
-			default:
-				continue
-			}
-			key := outletKey(name) + "\x00" + fmt.Sprint(start)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			out = append(out, &Credit{Credited: name, Text: text[from+m[0] : from+m[1]], Start: from + m[0], End: from + m[1], Rule: p.rule})
 		}
 	}
 	for i := 1; i < len(out); i++ {

@@ -45,6 +45,14 @@ type langRules struct {
 	npStop map[string]bool
 	// stop are function words used to detect the language.
 	stop map[string]bool
+	// institutions are role nouns naming a body, not a person: after one, a
+	// single capitalised word is a country, not a surname ("otoritas Talaya").
+	institutions map[string]bool
+	// det are determiners opening a speaker phrase ("seorang pejabat").
+	det map[string]bool
+	// pp are prepositions that open a phrase between a subject and its
+	// verb ("Kementerian X dalam pernyataannya menyatakan …").
+	pp map[string]bool
 	// in places a speaker ("media pemerintah di Pyongyang").
 	in map[string]bool
 	// of links a person to an organisation ("X of the Y", "X dari Y").
@@ -73,9 +81,10 @@ var rulesID = func() *langRules {
 	verbs(verbSay, `mengatakan berkata menyatakan menyebutkan menegaskan menjelaskan menambahkan
 		mengungkapkan mengklaim membantah memperingatkan menuturkan mengakui menekankan mengucapkan
 		mengingatkan menuduh menandaskan menukas menyebutkannya bilang berujar berpendapat
-		mengatakannya menyatakannya mengeklaim bersikeras mengimbau menyerukan mengumumkan`, v)
-	verbs(verbSayThat, `menyampaikan melaporkan meyakini yakin menilai memastikan berharap
-		khawatir mengkhawatirkan menulis mengaku percaya`, v)
+		mengatakannya menyatakannya mengeklaim bersikeras mengimbau menyerukan mengumumkan
+		menuding mengingatkan menampik menilai`, v)
+	verbs(verbSayThat, `menyampaikan melaporkan meyakini yakin memastikan berharap
+		khawatir mengkhawatirkan menulis mengaku percaya menepis mencatat`, v)
 	verbs(verbAttrib, `memuji menggambarkan gambarkan menyebut sebut menyebutnya menjuluki mengecam
 		mengkritik berbunyi bersulang mengutuk menulisnya`, v)
 	verbs(verbAfter, `kata ujar ucap tutur tulis lapor jelas tegas imbuh tambah papar terang ungkap
@@ -98,18 +107,25 @@ var rulesID = func() *langRules {
 			warga penduduk ahli peneliti profesor pemimpin tertinggi kementerian kedutaan milik negara
 			resmi pemerintahan koresponden wartawan laporan lembaga badan dewan partai otoritas
 			perunding negosiator pengunjuk rasa demonstran aktivis kritikus saksi korban jaksa hakim
-			penyidik penasihat ajudan politikus politisi legislator juru kantor istana`),
+			penyidik penasihat ajudan politikus politisi legislator juru kantor istana
+			nelayan petani mahasiswa pelajar buruh guru dokter awak kapten tim kelompok organisasi
+			perusahaan paguyuban asosiasi institut angkatan pasukan parlemen kedutaan`),
 		titles: set(`presiden wakil ketua pemimpin menteri perdana jenderal letnan kolonel mayor kapten
 			raja ratu pangeran paus sekjen dubes gubernur bupati walikota senator profesor prof dr ir
-			bapak pak ibu bu tuan nyonya saudara sdr kanselir marsekal laksamana komandan`),
+			bapak pak ibu bu tuan nyonya saudara sdr kanselir marsekal laksamana komandan pm
+			komodor brigjen mayjen letjen laksda laksma kombes irjen kapolri kapolda ajun komisaris
+			inspektur sersan`),
 		orgWords: set(`luar negeri dalam pertahanan keamanan nasional umum keuangan perdagangan hukum
 			kesehatan pendidikan energi informasi komunikasi urusan`),
 		npStop: set(`pada di dalam kepada yang saat ketika sebagai seperti untuk dari ke dengan bahwa
 			dan kemarin hari pekan minggu bulan tahun senin selasa rabu kamis jumat sabtu sabtu`),
 		stop: set(`yang dan di ke dari ini itu untuk dengan tidak akan pada adalah juga dalam karena
 			oleh atau bahwa telah sudah mereka kami kita saat setelah sebagai`),
-		of: set("dari"),
-		in: set("di"),
+		of:           set("dari"),
+		institutions: set("otoritas pemerintah pemerintahan militer kementerian kepolisian angkatan tentara pasukan parlemen istana kedutaan"),
+		det:          set("para seorang sejumlah beberapa sang"),
+		pp:           set("dalam melalui lewat saat ketika usai seusai setelah sebelum di pada kepada"),
+		in:           set("di"),
 		lead: set(`bagi sementara meski meskipun walaupun namun sebelum sejak selama tentang terhadap
 			atas bersama antara menurut dilansir dikutip melansir mengutip seperti sebagaimana kendati
 			jika bila apabila agar supaya hingga sampai usai seusai menjelang jelang sedangkan sehingga`),
@@ -120,11 +136,12 @@ var rulesEN = func() *langRules {
 	v := make(map[string]verbClass)
 	verbs(verbSay, `said says told added stated warned denied claimed insisted argued noted
 		explained stressed acknowledged admitted asserted declared announced maintained replied
-		responded countered alleged confirmed cautioned contended urged`, v)
+		responded countered alleged confirmed cautioned contended urged
+		saying adding telling warning insisting arguing noting stressing claiming`, v)
 	verbSayThatEN := `wrote reported believes believed suggested thinks thought hopes hoped fears feared`
 	verbs(verbSayThat, verbSayThatEN, v)
 	verbs(verbAttrib, `called praised described branded dubbed labelled labeled hailed condemned
-		criticized criticised slammed toasted`, v)
+		criticized criticised slammed toasted calling describing branding dubbing labelling labeling`, v)
 	// English post-verbs are the same words as the say verbs ("…," said Kovac);
 	// the quote attribution code tries both orders.
 	return &langRules{
@@ -145,18 +162,27 @@ var rulesEN = func() *langRules {
 			spokespeople representative representatives delegation delegates envoy envoys
 			correspondent reporter reporters authorities authority campaigners organisers
 			organizers monitors historian economist economists scholar researchers officers
-			commanders chief executive director insiders`),
+			commanders chief executive director insiders guard coastguard navy palace embassy
+			council court parliament commission committee company group union association
+			institute fisherman fishermen farmer farmers student students worker workers teacher
+			teachers doctor doctors villager villagers survivor survivors victim victims crew
+			captain forces`),
 		titles: set(`president vice minister prime general lieutenant colonel major captain king queen
 			prince pope secretary ambassador governor mayor senator professor prof dr mr mrs ms miss
-			sir chancellor chairman chairwoman premier foreign defense defence interior`),
+			sir chancellor chairman chairwoman premier foreign defense defence interior pm
+			commodore admiral brigadier sergeant marshal inspector superintendent detective`),
 		orgWords: set(`state foreign defense defence affairs security justice treasury home interior
 			national general public health education energy trade commerce information`),
 		npStop: set(`on in at to who which that when while as during after before from with and
+			around across near over under against into onto for by about
 			yesterday today monday tuesday wednesday thursday friday saturday sunday`),
 		stop: set(`the and of to in is that for with was on are as by it at be this from have said
 			has an which he she they were been not or but his her their`),
-		of: set("of from at"),
-		in: set("in"),
+		of:           set("of from at"),
+		institutions: set("authorities government military army navy ministry police forces parliament palace embassy guard coastguard"),
+		det:          set("the a an some several"),
+		pp:           set("in at during after before through via on speaking writing"),
+		in:           set("in"),
 		lead: set(`for since although though however meanwhile despite unlike like under over
 			if unless until because whereas asked speaking writing`),
 	}

@@ -89,6 +89,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			before := trimSpan(text, span{s.sp.Start, t.Start})
 			if onlyPunct(text[before.Start:before.End]) {
 				// "Menurut KCNA, …": the content follows.
+				f.post = false
 				f.content = contentSpan(text, span{np[len(np)-1].End, s.sp.End})
 			} else {
 				f.content = contentSpan(text, span{s.sp.Start, t.Start})
@@ -101,6 +102,9 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		class, ok := lr.verbs[t.Norm]
 		if !ok {
 			continue
+		}
+		if class == verbAttrib && (t.Norm == "menyebut" || t.Norm == "sebut") && !namesAs(toks, i) {
+			class = verbSay // "menyebut video itu telah dipotong", not "menyebut X sebagai …"
 		}
 		prevPunct := i == 0 || hasBreak(text, toks[i-1].End, t.Start)
 		switch class {
@@ -128,12 +132,16 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			continue // a relative clause: "yang menyebut …"
 		}
 		subj, coord := backwardNP(text, s, toks, i, lr)
-		if len(subj) == 0 && coord {
+		if len(subj) == 0 && (coord || prevPunct && strings.HasSuffix(t.Norm, "ing")) {
+			// "… dan mengatakan", "…, calling it …": the sentence subject.
 			subj = sentenceSubject(text, s, toks, i, lr)
 		}
+		if len(subj) == 0 && !coord {
+			subj = subjectBeforePhrase(text, s, toks, i, lr)
+		}
 		if len(subj) == 0 {
-			// English inverted order: "…," said Kovac.
-			if prevPunct && i > 0 && lr == rulesEN && class == verbSay {
+			// English inverted order: "…," said Kovac (never "told", which takes an object).
+			if prevPunct && i > 0 && lr == rulesEN && class == verbSay && t.Norm != "told" {
 				np, _ := forwardNP(text, s, toks, i+1, lr)
 				if len(np) > 0 {
 					frames = append(frames, &frame{verb: i, class: verbAfter, post: true, mention: np,
@@ -178,21 +186,78 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		case class == verbSayThat && thatAt < 0:
 		case onlyPunct(restText) || (len(toks)-1-i) <= 1:
 			// "…," Kovac said. The content precedes the subject.
-			if i > 0 && prevPunctBefore(text, s, subj) {
+			if i > 0 && prevPunctBefore(text, s, subj, lr) {
 				f.content = contentSpan(text, span{s.sp.Start, subj[0].Start})
 				f.post = true
 			}
 		case datePhraseOnly(restText, lr):
-			if prevPunctBefore(text, s, subj) {
+			if prevPunctBefore(text, s, subj, lr) {
 				f.content = contentSpan(text, span{s.sp.Start, subj[0].Start})
 				f.post = true
 			}
+		case thatAt < 0 && startsWithPreposition(toks, i, lr):
+			continue // "the zone Serindra declared around the reef": no statement
 		default:
 			f.content = contentSpan(text, rest)
 		}
 		frames = append(frames, f)
 	}
 	return frames
+}
+
+// namesAs reports "menyebut X sebagai …" (calling X something) after toks[i].
+func namesAs(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+8; k++ {
+		if toks[k].Norm == "sebagai" {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithPreposition reports whether the word after the verb toks[i]
+// is a preposition, so what follows is no content clause.
+func startsWithPreposition(toks []token, i int, lr *langRules) bool {
+	return i+1 < len(toks) && lr.npStop[toks[i+1].Norm] && !lr.that[toks[i+1].Norm] && !toks[i+1].Cap
+}
+
+// subjectBeforePhrase finds a subject separated from its verb by a
+// prepositional phrase: "Kementerian X dalam pernyataannya menyatakan …",
+// "Presiden Y, melalui unggahan di akun resminya, menulis …". The
+// sentence must open with the subject, and no other reporting verb may
+// stand between it and the verb.
+func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *langRules) []token {
+	// Candidate starts: the sentence start and every word after a comma
+	// ("Di sisi lain, Kementerian X dalam …"); the first that fits wins.
+	for start := 0; start < v; start++ {
+		if start > 0 && strings.TrimSpace(between(text, toks[start-1].End, toks[start].Start)) != "," {
+			continue
+		}
+		n := start
+		for n < v && n-start < 8 && isNPWord(toks[n], lr) && !s.inQuote(toks[n].Start) &&
+			(n == start || !hasBreak(text, toks[n-1].End, toks[n].Start)) {
+			n++
+		}
+		np := toks[start:n]
+		if len(np) == 0 || n >= v || lr.function(np[0].Norm) || weekdays[np[0].Norm] ||
+			!hasProperName(np, lr) && !hasRole(np, lr) {
+			continue
+		}
+		if !lr.pp[toks[n].Norm] && strings.TrimSpace(between(text, np[len(np)-1].End, toks[n].Start)) != "," {
+			continue
+		}
+		ok := true
+		for k := n; k < v; k++ {
+			if lr.verbs[toks[k].Norm] != 0 || s.inQuote(toks[k].Start) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return np
+		}
+	}
+	return nil
 }
 
 // quoteBefore returns the quotation that ends just before pos, with only
@@ -214,7 +279,7 @@ func introducesQuote(text string, s *sentence, rest span) bool {
 			continue
 		}
 		mid := strings.TrimSpace(between(text, rest.Start, q.Outer.Start))
-		if mid == "" || strings.HasSuffix(mid, ":") && countWords(mid, span{0, len(mid)}) <= 6 {
+		if mid == "" || mid == "," || strings.HasSuffix(mid, ":") && countWords(mid, span{0, len(mid)}) <= 6 {
 			return onlyPunct(between(text, q.Outer.End, s.sp.End))
 		}
 	}
@@ -222,8 +287,16 @@ func introducesQuote(text string, s *sentence, rest span) bool {
 }
 
 // prevPunctBefore reports whether a comma or quotation mark precedes the phrase.
-func prevPunctBefore(text string, s *sentence, np []token) bool {
+func prevPunctBefore(text string, s *sentence, np []token, lr *langRules) bool {
 	b := strings.TrimSpace(between(text, s.sp.Start, np[0].Start))
+	// "…, the presidential palace said": a determiner dropped from the subject.
+	for {
+		bt := tokenize(b, span{0, len(b)})
+		if len(bt) == 0 || bt[len(bt)-1].End != len(b) || !lr.det[bt[len(bt)-1].Norm] && !lr.stop[bt[len(bt)-1].Norm] {
+			break
+		}
+		b = strings.TrimSpace(b[:bt[len(bt)-1].Start])
+	}
 	return b != "" && strings.ContainsAny(lastRuneStr(b), ",\"”’'»")
 }
 
@@ -293,7 +366,7 @@ func matchAccording(toks []token, i int, lr *langRules) int {
 
 // isNPWord reports whether t can be part of a speaker phrase.
 func isNPWord(t token, lr *langRules) bool {
-	return t.Cap || lr.roles[t.Norm] || isPlace([]token{t}) || t.Norm == "para"
+	return t.Cap || lr.roles[t.Norm] || isPlace([]token{t}) || lr.det[t.Norm]
 }
 
 // modifiesRole reports whether toks[k] is a lower-case word directly before
@@ -391,6 +464,11 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 	for k >= 0 && lr.skip[toks[k].Norm] && !toks[k].Cap && !hasBreak(text, toks[k].End, toks[k+1].Start) {
 		k--
 	}
+	if k >= 0 && !s.inQuote(toks[k].Start) && strings.TrimSpace(between(text, toks[k].End, toks[k+1].Start)) == "," {
+		// "juru bicara Kementerian X, Nurul Huda Zainal, menyatakan": the
+		// name between two commas is the subject.
+		return appositive(text, s, toks, k, lr), false
+	}
 	if k < 0 || hasBreak(text, toks[k].End, toks[k+1].Start) || s.inQuote(toks[k].Start) {
 		return nil, false
 	}
@@ -413,6 +491,12 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 			k--
 			continue
 		}
+		// "Rina Hapsari dari Institut X", "diplomats in Jakarta".
+		if k < end && k > 0 && !hasBreak(text, toks[k-1].End, t.Start) &&
+			(lr.of[t.Norm] && toks[k-1].Cap && toks[k+1].Cap || lr.in[t.Norm] && isPlace(toks[k+1:k+2]) && lr.roles[toks[k-1].Norm]) {
+			k--
+			continue
+		}
 		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
 			break
 		}
@@ -429,6 +513,29 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 	return np, false
 }
 
+// appositive reads a name that ends at toks[k] and is set off by commas
+// (or opens the sentence), for "…, Colonel Marco Estrada, told reporters".
+// It returns nil when the words there do not name someone.
+func appositive(text string, s *sentence, toks []token, k int, lr *langRules) []token {
+	j := k
+	for j >= 0 && k-j < 6 && isNPWord(toks[j], lr) && !s.inQuote(toks[j].Start) {
+		if j < k && hasBreak(text, toks[j].End, toks[j+1].Start) {
+			break
+		}
+		j--
+	}
+	np := toks[j+1 : k+1]
+	if len(np) == 0 || !hasProperName(np, lr) || len(np) == 1 && (weekdays[np[0].Norm] || months[np[0].Norm] > 0) {
+		return nil
+	}
+	before := strings.TrimSpace(between(text, s.sp.Start, np[0].Start))
+	if before != "" && !strings.HasSuffix(before, ",") {
+		return nil
+	}
+	return np
+}
+
+// hasRole reports whether the phrase holds a role noun.
 func hasRole(np []token, lr *langRules) bool {
 	for _, t := range np {
 		if lr.roles[t.Norm] && t.Norm != "the" && t.Norm != "a" && t.Norm != "an" && t.Norm != "of" {
@@ -483,7 +590,7 @@ func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRule
 // or, when the phrase names no one, the phrase itself without "para"/"the"
 // ("militer Korea Selatan").
 func speakerName(np []token, lr *langRules) []token {
-	for len(np) > 0 && (np[0].Norm == "para" || np[0].Norm == "the" || np[0].Norm == "a" || np[0].Norm == "an" || np[0].Norm == "sang") {
+	for len(np) > 0 && lr.det[np[0].Norm] {
 		np = np[1:]
 	}
 	// "Marta Quill of the Lindgate Institute": the person before "of".
@@ -495,10 +602,13 @@ func speakerName(np []token, lr *langRules) []token {
 			break
 		}
 	}
-	// "Kestrania's Prime Minister Viktor Haldane": what follows the possessive.
+	// "Kestrania's Prime Minister Viktor Haldane": what follows the
+	// possessive, when it names someone ("Talaya's health ministry" stays).
 	for k := len(np) - 2; k >= 0; k-- {
 		if strings.HasSuffix(np[k].Norm, "'s") {
-			np = np[k+1:]
+			if rest := np[k+1:]; hasProperName(rest, lr) {
+				np = rest
+			}
 			break
 		}
 	}
@@ -513,15 +623,23 @@ func speakerName(np []token, lr *langRules) []token {
 	}
 	run := np[start:end]
 	// An organisation followed by a person: keep what follows the last organisation word.
+	// A single word after it is the country ("Kementerian Luar Negeri Serindra").
 	for k := len(run) - 1; k >= 0; k-- {
-		if lr.orgWords[run[k].Norm] && k < len(run)-1 {
-			run = run[k+1:]
+		if lr.orgWords[run[k].Norm] {
+			if k < len(run)-2 {
+				run = run[k+1:]
+			}
 			break
 		}
 	}
+	// A single word after an institution names its country, not a person:
+	// "otoritas Talaya", "the Serindran navy" (but "kantor berita KCNA").
+	if len(run) == 1 && !run[0].Upper && start > 0 && lr.institutions[np[start-1].Norm] && end == len(np) {
+		return np
+	}
 	// Drop leading titles and places.
 	for len(run) > 0 {
-		if lr.titles[run[0].Norm] || lr.roles[run[0].Norm] {
+		if (lr.titles[run[0].Norm] || lr.roles[run[0].Norm]) && !(len(run) > 1 && lr.orgWords[run[1].Norm]) {
 			run = run[1:]
 			continue
 		}
@@ -596,7 +714,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 				break
 			}
 		}
-		if f == nil && strings.HasSuffix(before, ":") {
+		if f == nil && (strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",") && endsWithSayVerb(before, lr)) {
 			rq.kind = KindDirect
 			clause := clauseStart(text, s, q.Outer.Start)
 			for k := len(frames) - 1; k >= 0; k-- {
@@ -673,7 +791,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		if c.End <= c.Start || f.speaker == "" {
 			continue
 		}
-		if coveredByQuote(text, s, c) || countWords(text, c) < 2 || f.post && endsWithQuote(text, s, c) {
+		if coveredByQuote(text, s, c) || countWords(text, c) < 3 || f.post && endsWithQuote(text, s, c) {
 			continue
 		}
 		out = append(out, &rawQuote{kind: KindReported, text: c, sent: s.sp, mention: mentionText(text, f),
@@ -717,6 +835,17 @@ func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
 		return false
 	}
 	return onlyPunct(between(text, q.Outer.End, s.sp.End))
+}
+
+// endsWithSayVerb reports text ending in a verb of saying and a comma:
+// "Joel Magsino, mengatakan," before a quotation.
+func endsWithSayVerb(before string, lr *langRules) bool {
+	toks := tokenize(before, span{0, len(before)})
+	if len(toks) == 0 {
+		return false
+	}
+	c := lr.verbs[toks[len(toks)-1].Norm]
+	return c == verbSay || c == verbSayThat
 }
 
 // continuesAfterFrame reports the second half of a quotation split by its

@@ -133,14 +133,46 @@ func (x *speakerIndex) name(raw string) (string, string) {
 	if c == "" {
 		c = raw
 	}
-	// A partial name: the single full name that starts or ends with it.
-	if !strings.Contains(k, " ") && startsUpper(raw) {
+	// A partial name: the full name that starts or ends with it ("Putin",
+	// "Kim", "Dela Cruz"), or a longer run that ends with a known full name
+	// ("Talaya Ramon Dela Cruz", where "Talaya" is an unknown place).
+	if startsUpper(raw) {
+		kw := strings.Fields(k)
 		var cands []string
+		longest := ""
 		for fk := range x.forms {
 			words := strings.Fields(fk)
-			if len(words) >= 2 && (words[0] == k || words[len(words)-1] == k) && startsUpper(x.canon[fk]) {
+			switch {
+			case len(words) > len(kw) && len(kw) == 1 && words[0] == k:
+				// "Kim" in "Kim Jong Un", but not "Serindra" in "Serindra
+				// Azman Hakimi", where the rest is a name of its own.
+				if x.forms[strings.Join(words[1:], " ")] != nil {
+					continue
+				}
+			case len(words) > len(kw) && strings.HasSuffix(fk, " "+k):
+				// "Putin", "Dela Cruz": the leading words must be given
+				// names, not a place or organisation word seen elsewhere,
+				// and a one-word name must not itself open other names
+				// (a country: "Serindra" in "Serindra Azman Hakimi").
+				if x.foreign(words[:len(words)-len(kw)], k) || len(kw) == 1 && x.opensName(k) {
+					continue
+				}
+			case len(kw) > len(words) && len(words) >= 2 && strings.HasSuffix(k, " "+fk):
+				// "Serindra Azman Hakimi": an unknown place before a known
+				// name; the longest such name wins.
+				if x.foreign(kw[:len(kw)-len(words)], fk) && len(words) > len(strings.Fields(longest)) {
+					longest = fk
+				}
+				continue
+			default:
+				continue
+			}
+			if startsUpper(x.canon[fk]) {
 				cands = append(cands, fk)
 			}
+		}
+		if longest != "" {
+			cands = []string{longest}
 		}
 		if best := x.dominant(cands); best != "" {
 			c = x.canon[best]
@@ -153,16 +185,48 @@ func (x *speakerIndex) name(raw string) (string, string) {
 	return c, x.affiliation(c)
 }
 
+// foreign reports whether any of the words is a place or appears in a
+// name form that does not end with name: a word of a place or an
+// organisation ("Serindra" in "Penjaga Pantai Serindra"), not a given name.
+func (x *speakerIndex) foreign(words []string, name string) bool {
+	for _, w := range words {
+		if places[w] {
+			return true
+		}
+		for fk := range x.forms {
+			if fk == w || !strings.HasSuffix(fk, " "+name) && strings.Contains(" "+fk+" ", " "+w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensName reports whether the word opens a longer name form without
+// closing any ("Serindra" in "Serindra Azman Hakimi"), as a country or
+// organisation word does; a surname does not.
+func (x *speakerIndex) opensName(w string) bool {
+	for fk := range x.forms {
+		if strings.HasPrefix(fk, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// count is the number of times a name key was seen.
+func (x *speakerIndex) count(k string) int {
+	n := 0
+	for _, c := range x.forms[k] {
+		n += c
+	}
+	return n
+}
+
 // dominant returns the candidate key seen more often than all the others
 // together ("Kim Jong Un" over a stray "Ketika Kim"), or "" when none is.
 func (x *speakerIndex) dominant(cands []string) string {
-	count := func(k string) int {
-		n := 0
-		for _, c := range x.forms[k] {
-			n += c
-		}
-		return n
-	}
+	count := x.count
 	sort.Strings(cands)
 	best, bestN, total := "", 0, 0
 	for _, k := range cands {
