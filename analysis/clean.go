@@ -109,6 +109,8 @@ func clean(a *Article, lang *langRules) *cleaned {
 		}
 		rule := ""
 		switch {
+		case len(s) > 200 && wordCount(s) > 40:
+			// Prose: no boilerplate rule applies to a paragraph this long.
 		case reIconLine.MatchString(s) || reSingleWord.MatchString(s) || reChrome.MatchString(s):
 			rule = "chrome"
 		case reRelated.MatchString(s) || (reRelatedTop.MatchString(s) && !hasTerminal(s) && wordCount(s) <= 10):
@@ -172,6 +174,9 @@ func clean(a *Article, lang *langRules) *cleaned {
 		}
 		for {
 			s := text[live[i].Start:live[i].End]
+			if !strings.HasSuffix(s, ")") {
+				break // both patterns end in a closing bracket
+			}
 			loc := reTrailCredit.FindStringIndex(s)
 			rule := "credit"
 			if loc == nil {
@@ -562,16 +567,20 @@ func editDistanceAtMost1(a, b string) bool {
 
 // Credits.
 
+// creditPatterns find credits; a pattern runs only on text holding one
+// of its cue words (lower case), which keeps the regular expressions off
+// most articles.
 var creditPatterns = []struct {
 	rule string
+	cues []string
 	re   *regexp.Regexp
 }{
-	{"sumber", regexp.MustCompile(`(?i)\b(?:sumber|source)\s*:\s*([^()\n]{1,60}?)\s*(?:\)|\.?\s*$|\n)`)},
-	{"dilansir", regexp.MustCompile(`(?i)\b(?:dilansir|dikutip|disadur|diterjemahkan)\b[^,\n]{0,40}?\bdari[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
-	{"melansir", regexp.MustCompile(`(?i)\b(?:melansir|mengutip dari|seperti dikutip|sebagaimana dikutip|seperti dilansir|seperti diberitakan|as reported by|reported by|via)\s+(?:oleh[ \t]+)?([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
-	{"agency-tag", regexp.MustCompile(`\((\p{Lu}[\p{L}.]{1,20}(?:/\p{Lu}[\p{L}.]{1,20})?)\)`)},
-	{"reporting-from", regexp.MustCompile(`(?i)\bwith (?:additional )?reporting (?:from|by)[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
-	{"sign-off", regexp.MustCompile(`(?m)^\s*[-–—]+\s*(\p{Lu}[\p{L}.]{1,20})\s*$`)},
+	{"sumber", []string{"sumber", "source"}, regexp.MustCompile(`(?i)\b(?:sumber|source)\s*:\s*([^()\n]{1,60}?)\s*(?:\)|\.?\s*$|\n)`)},
+	{"dilansir", []string{"dilansir", "dikutip", "disadur", "diterjemahkan"}, regexp.MustCompile(`(?i)\b(?:dilansir|dikutip|disadur|diterjemahkan)\b[^,\n]{0,40}?\bdari[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
+	{"melansir", []string{"melansir", "mengutip", "dikutip", "dilansir", "diberitakan", "reported by", "via"}, regexp.MustCompile(`(?i)\b(?:melansir|mengutip dari|seperti dikutip|sebagaimana dikutip|seperti dilansir|seperti diberitakan|as reported by|reported by|via)\s+(?:oleh[ \t]+)?([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
+	{"agency-tag", []string{"("}, regexp.MustCompile(`\((\p{Lu}[\p{L}.]{1,20}(?:/\p{Lu}[\p{L}.]{1,20})?)\)`)},
+	{"reporting-from", []string{"reporting"}, regexp.MustCompile(`(?i)\bwith (?:additional )?reporting (?:from|by)[ \t]+([\p{L}\d][\p{L}\d.&'-]*(?:[ \t]+\p{Lu}[\p{L}\d.&'-]*){0,3})`)},
+	{"sign-off", []string{"-", "–", "—"}, regexp.MustCompile(`(?m)^\s*[-–—]+\s*(\p{Lu}[\p{L}.]{1,20})\s*$`)},
 }
 
 // findCredits extracts credited outlets and agencies. Only names that are
@@ -580,7 +589,18 @@ var creditPatterns = []struct {
 func findCredits(text string, from int) []*Credit {
 	var out []*Credit
 	seen := make(map[string]bool)
+	lower := strings.ToLower(text[from:])
 	for _, p := range creditPatterns {
+		cued := false
+		for _, c := range p.cues {
+			if strings.Contains(lower, c) {
+				cued = true
+				break
+			}
+		}
+		if !cued {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text[from:], -1) {
 			start, end := from+m[2], from+m[3]
 			raw := strings.TrimSpace(text[start:end])

@@ -27,6 +27,8 @@ type langRules struct {
 	verbs map[string]verbClass
 	// according marks "according to X" (possibly multiword, space-separated).
 	according []string
+	// accordingFirst holds the first word of each according marker.
+	accordingFirst map[string]bool
 	// that introduces a content clause ("bahwa", "that").
 	that map[string]bool
 	// pronouns that carry the last named speaker.
@@ -192,6 +194,15 @@ var rulesEN = func() *langRules {
 // reporting verb of the language: never the start of a name.
 func (lr *langRules) function(w string) bool {
 	return lr.stop[w] || lr.npStop[w] || lr.skip[w] || lr.coord[w] || lr.verbs[w] != 0 || lr.lead[w]
+}
+
+func init() {
+	for _, lr := range []*langRules{rulesID, rulesEN} {
+		lr.accordingFirst = make(map[string]bool)
+		for _, a := range lr.according {
+			lr.accordingFirst[strings.Fields(a)[0]] = true
+		}
+	}
 }
 
 // rulesFor returns the rules of a language ("id" or "en").

@@ -344,7 +344,12 @@ func hasBreak(text string, a, b int) bool {
 	return strings.ContainsAny(between(text, a, b), ",;:()\"“”«»‘’'—–")
 }
 
+// matchAccording returns the number of words of an "according to" marker
+// starting at toks[i], 0 when there is none.
 func matchAccording(toks []token, i int, lr *langRules) int {
+	if !lr.accordingFirst[toks[i].Norm] {
+		return 0
+	}
 	for _, a := range lr.according {
 		words := strings.Fields(a)
 		if i+len(words) > len(toks) {
