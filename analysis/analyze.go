@@ -24,7 +24,22 @@ type Options struct {
 	Speakers *Codebook
 	// Generator is written to the result ("framelens <version>").
 	Generator string
+	// ReuseMinWords is the shortest passage, in words, that counts as text
+	// reuse between outlets; 0 means DefaultReuseMinWords.
+	ReuseMinWords int
+	// Background gives relative word frequencies (word → count) for the
+	// prior of distinguishing terms; nil means the corpus itself.
+	Background map[string]float64
+	// DistinctiveTop is the number of distinguishing terms kept per
+	// outlet; 0 means DefaultDistinctiveTop.
+	DistinctiveTop int
 }
+
+// Defaults of Options.
+const (
+	DefaultReuseMinWords  = 8
+	DefaultDistinctiveTop = 15
+)
 
 // articleOut is the analysis of one article, independent of the others
 // except for speaker and outlet names, which are settled corpus-wide.
@@ -35,6 +50,9 @@ type articleOut struct {
 	matches  []*Match
 	names    []string // proper names seen, for speaker canonicalisation
 	warnings []Warning
+	lang     string
+	toks     []token // body words, for reuse and vocabulary
+	quoted   []span  // text inside quotation marks
 }
 
 // Analyze computes every feature of a corpus. It never fails on article
@@ -134,6 +152,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	}
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
+	compareOutlets(res, outs, lex, opts)
 	sortResult(res)
 	return res, nil
 }
@@ -166,6 +185,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		langSource = "detected"
 	}
 	lr := rulesFor(lang)
+	o.lang = lang
 	c := clean(a, lr)
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
@@ -220,6 +240,11 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	var sents []*sentence
 	for _, p := range c.paras {
 		qs, unclosed := pairQuotes(a.Text, p)
+		for _, q := range qs {
+			if q.Top {
+				o.quoted = append(o.quoted, q.Inner)
+			}
+		}
 		for _, u := range unclosed {
 			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
 		}
@@ -238,6 +263,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	for _, s := range sents {
 		r.Sentences++
 		r.Words += len(s.toks)
+		o.toks = append(o.toks, s.toks...)
 		qs := attribute(a.Text, s, prevAttributed, lr, st)
 		prevAttributed = false
 		for _, q := range qs {

@@ -37,6 +37,25 @@ type Result struct {
 	Quotes    []*Quote          `json:"quotes"`
 	Matches   []*Match          `json:"matches"`
 	Warnings  []Warning         `json:"warnings"`
+	// Reuse is the text shared word for word by articles of different outlets.
+	Reuse *Reuse `json:"reuse"`
+	// Credits links each outlet to the outlets and agencies its articles
+	// credit, sorted by outlet, then credited.
+	Credits []*CreditLink `json:"credits"`
+	// Distinctive lists the words that set each outlet apart from the
+	// others, sorted by outlet, then z descending.
+	Distinctive []*Distinctive `json:"distinctive"`
+	// Tests are chi-square tests of whether the outlets differ on loaded
+	// terms, hedges and quoted words by speaker.
+	Tests []*Test `json:"tests"`
+}
+
+// CreditLink is an outlet crediting another outlet or agency.
+type CreditLink struct {
+	Outlet   string `json:"outlet"`
+	Credited string `json:"credited"`
+	// Articles is the number of the outlet's articles that credit it.
+	Articles int `json:"articles"`
 }
 
 // LexiconInfo identifies the lexicon an analysis used.

@@ -22,6 +22,8 @@ corpus folder are used automatically, so a rerun is the same command.
 	-lang L         auto, id or en (default auto: each article's own or detected language)
 	-lexicon FILE   extra lexicon TSV; adds or overrides terms (repeatable)
 	-speakers FILE  speaker codebook TSV: alias, canonical name, affiliation
+	-background FILE  word<TAB>count frequencies: the prior of distinguishing terms
+	                (default: the corpus itself)
 	-strict         a malformed JSONL line is an error instead of a warning
 	-q              no progress output
 

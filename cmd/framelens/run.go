@@ -51,13 +51,14 @@ func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 // config holds the parsed flags shared by report and analyze.
 type config struct {
-	out      string
-	lang     string
-	lexicons multiFlag
-	speakers string
-	strict   bool
-	quiet    bool
-	paths    []string
+	out        string
+	lang       string
+	lexicons   multiFlag
+	speakers   string
+	background string
+	strict     bool
+	quiet      bool
+	paths      []string
 }
 
 // run is the whole command: main only maps its error to an exit status.
@@ -87,6 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.lang, "lang", "auto", "language: auto, id or en")
 	fs.Var(&c.lexicons, "lexicon", "extra lexicon TSV `file` (repeatable)")
 	fs.StringVar(&c.speakers, "speakers", "", "speaker codebook TSV `file`")
+	fs.StringVar(&c.background, "background", "", "background word frequencies TSV `file` (word<TAB>count) for distinguishing terms")
 	fs.BoolVar(&c.strict, "strict", false, "malformed JSONL lines are errors")
 	fs.BoolVar(&c.quiet, "q", false, "no progress output")
 	fs.Usage = func() { fmt.Fprint(stderr, manual()) }
@@ -161,12 +163,22 @@ func analyze(ctx context.Context, c *config) (*analysis.Result, error) {
 			}
 		}
 	}
+	var background map[string]float64
+	if c.background != "" {
+		b, err := os.ReadFile(c.background)
+		if err != nil {
+			return nil, fmt.Errorf("reading background: %w", err)
+		}
+		if background, err = analysis.ParseBackground(bytes.NewReader(b), c.background); err != nil {
+			return nil, err
+		}
+	}
 	lang := c.lang
 	if lang == "auto" {
 		lang = ""
 	}
 	return analysis.Analyze(corpus, &analysis.Options{
-		Lexicon: lex, Language: lang, Speakers: book, Generator: "framelens " + version,
+		Lexicon: lex, Language: lang, Speakers: book, Background: background, Generator: "framelens " + version,
 	})
 }
 

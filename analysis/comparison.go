@@ -1,0 +1,104 @@
+package analysis
+
+import (
+	"sort"
+)
+
+// compareOutlets computes the comparison features of a result: text reuse,
+// the credits graph, distinguishing terms and the significance tests.
+// They are the only parts of a result that depend on which other articles
+// are in the corpus.
+func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options) {
+	minWords := opts.ReuseMinWords
+	if minWords <= 0 {
+		minWords = DefaultReuseMinWords
+	}
+	top := opts.DistinctiveTop
+	if top <= 0 {
+		top = DefaultDistinctiveTop
+	}
+
+	// Reuse.
+	docs := make([]reuseDoc, len(outs))
+	for i, o := range outs {
+		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, toks: o.toks, credits: o.res.Credits, quoted: o.quoted}
+	}
+	res.Reuse = findReuse(docs, minWords)
+
+	// Credits graph.
+	links := make(map[[2]string]int)
+	for _, a := range res.Articles {
+		for _, c := range a.Credits {
+			links[[2]string{a.Outlet, c}]++
+		}
+	}
+	res.Credits = []*CreditLink{}
+	for k, n := range links {
+		res.Credits = append(res.Credits, &CreditLink{Outlet: k[0], Credited: k[1], Articles: n})
+	}
+	sort.Slice(res.Credits, func(i, j int) bool {
+		a, b := res.Credits[i], res.Credits[j]
+		if a.Outlet != b.Outlet {
+			return a.Outlet < b.Outlet
+		}
+		return a.Credited < b.Credited
+	})
+
+	// Distinguishing terms over content words.
+	counts := make(map[string]map[string]int)
+	for _, o := range outs {
+		m := counts[o.res.Outlet]
+		if m == nil {
+			m = make(map[string]int)
+			counts[o.res.Outlet] = m
+		}
+		for _, t := range o.toks {
+			if contentWord(o.lang, t.Norm, lex) {
+				m[t.Norm]++
+			}
+		}
+	}
+	res.Distinctive = distinctiveTerms(counts, opts.Background, top, 0)
+
+	// Tests: outlets × (matched, other words) for the rates; outlets ×
+	// speakers for quoted words.
+	rateTable := func(get func(*OutletFeatures) int) [][]float64 {
+		t := make([][]float64, len(res.Outlets))
+		for i, f := range res.Outlets {
+			k := get(f)
+			t[i] = []float64{float64(k), float64(max(f.Words-k, 0))}
+		}
+		return t
+	}
+	speakerCol := make(map[string]int)
+	for _, f := range res.Outlets {
+		for _, s := range f.Quotes.BySpeaker {
+			if _, ok := speakerCol[s.Speaker]; !ok && s.Words > 0 {
+				speakerCol[s.Speaker] = len(speakerCol)
+			}
+		}
+	}
+	quoteTable := make([][]float64, len(res.Outlets))
+	for i, f := range res.Outlets {
+		quoteTable[i] = make([]float64, len(speakerCol))
+		for _, s := range f.Quotes.BySpeaker {
+			if c, ok := speakerCol[s.Speaker]; ok {
+				quoteTable[i][c] += float64(s.Words)
+			}
+		}
+	}
+	quoted := chiSquareTest("quoted_words_by_speaker", quoteTable)
+	// Note: the words of one quotation are not independent draws, so this
+	// test overstates the evidence; say so wherever the p-value is read.
+	caveat := "words of one quotation are not independent, so this p-value is optimistic"
+	if quoted.Note == "" {
+		quoted.Note = caveat
+	} else {
+		quoted.Note += "; " + caveat
+	}
+	res.Tests = []*Test{
+		chiSquareTest("loaded", rateTable(func(f *OutletFeatures) int { return f.Loaded.Count })),
+		chiSquareTest("hedges", rateTable(func(f *OutletFeatures) int { return f.Hedges.Count })),
+		quoted,
+	}
+}
