@@ -222,31 +222,59 @@ type reuseRun struct {
 // findRuns indexes the shingles of k words and returns the maximal common
 // runs they lead to, in a deterministic order.
 func (x *reuseIndex) findRuns(k int) []reuseRun {
-	// Pass 1: a group id per distinct shingle hash, and its count.
+	// Pass 1: a group id per distinct shingle hash, and its count. The
+	// hashes are spread by their top bits into buckets of about 8K
+	// shingles, each then numbered with a small open-addressing table
+	// that stays in cache, so the cost per shingle does not grow with
+	// the corpus.
 	gidOf := make([][]int32, len(x.docs))
-	shingles := 0
-	for _, ids := range x.ids {
-		shingles += max(len(ids)-k+1, 0)
+	base := make([]int, len(x.docs)+1)
+	for d, ids := range x.ids {
+		base[d+1] = base[d] + max(len(ids)-k+1, 0)
 	}
-	// An open-addressing table from hash+1 (0: empty) to group id, at
-	// most half full; the hashes are uniform, so a multiplicative mix of
-	// them is a good index.
-	shift := 64 - bits.Len(uint(max(2*shingles, 16)-1))
+	total := base[len(x.docs)]
+	flat := make([]int32, total) // group id of each shingle, docs one after another
+	hs := make([]uint64, total)
+	for d := range x.ids {
+		gidOf[d] = flat[base[d]:base[d+1]]
+		for p := range gidOf[d] {
+			hs[base[d]+p] = x.hash(d, p, k)
+		}
+	}
+	type entry struct {
+		h   uint64
+		idx int32 // index in flat
+	}
+	logB := bits.Len(uint(total >> 13))
+	bucketOf := func(h uint64) int { return int(h >> (61 - logB)) } // h < 2^61
+	bstart := make([]int, 1<<logB+1)
+	for _, h := range hs {
+		bstart[bucketOf(h)+1]++
+	}
+	largest := 0
+	for b := range 1 << logB {
+		largest = max(largest, bstart[b+1])
+		bstart[b+1] += bstart[b]
+	}
+	entries := make([]entry, total)
+	fill := slices.Clone(bstart)
+	for i, h := range hs {
+		b := bucketOf(h)
+		entries[fill[b]] = entry{h, int32(i)}
+		fill[b]++
+	}
 	type slot struct {
-		h  uint64
+		h  uint64 // hash+1; 0 marks an empty slot
 		id int32
 	}
-	table := make([]slot, 1<<(64-shift))
+	shift := 64 - bits.Len(uint(max(2*largest, 16)-1))
+	table := make([]slot, 1<<(64-shift)) // at most half full
 	mask := len(table) - 1
 	var count []int32
-	for d, ids := range x.ids {
-		n := len(ids) - k + 1
-		if n <= 0 {
-			continue
-		}
-		g := make([]int32, n)
-		for p := range g {
-			h := x.hash(d, p, k) + 1
+	for b := range 1 << logB {
+		clear(table)
+		for _, e := range entries[bstart[b]:bstart[b+1]] {
+			h := e.h + 1
 			i := int((h * 0x9e3779b97f4a7c15) >> shift)
 			for table[i].h != 0 && table[i].h != h {
 				i = (i + 1) & mask
@@ -257,18 +285,16 @@ func (x *reuseIndex) findRuns(k int) []reuseRun {
 			}
 			id := table[i].id
 			count[id]++
-			g[p] = id
+			flat[e.idx] = id
 		}
-		gidOf[d] = g
 	}
-	table = nil
 	// Pass 2: postings of each group, by document then position.
 	start := make([]int, len(count)+1)
 	for g, c := range count {
 		start[g+1] = start[g] + int(c)
 	}
 	post := make([]reusePos, start[len(count)])
-	fill := slices.Clone(start[:len(count)])
+	fill = slices.Clone(start[:len(count)])
 	for d, g := range gidOf {
 		for p, id := range g {
 			post[fill[id]] = reusePos{int32(d), int32(p)}

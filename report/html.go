@@ -38,7 +38,13 @@ const (
 	idReported    = "c05_reported"
 	idHedgeRate   = "c06_hedge_rate"
 	idHedgeTerms  = "c07_hedge_terms"
+	idReuse       = "c08_reuse"
+	idCredits     = "c09_credits"
 )
+
+// maxPassages is the number of shared passages shown in the HTML report;
+// the workbook and the JSON list all.
+const maxPassages = 40
 
 var chartIDRe = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
@@ -54,6 +60,10 @@ type page struct {
 	LoadedVoice, LoadedRate, LoadedTerms *chart
 	QuoteShare, Reported                 *chart
 	HedgeRate, HedgeTerms                *chart
+	Reuse, Credits                       *chart
+	// Passages are the shared passages shown; MorePassages counts the rest.
+	Passages     []*analysis.Passage
+	MorePassages int
 	// Findings are the summary sentences grouped by topic.
 	Intro    []string
 	Findings []findingGroup
@@ -73,6 +83,8 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"num":  FormatNumber,
 	"rate": FormatRate,
 	"pct":  FormatPercent,
+	"pval": FormatP,
+	"sigz": func(z float64) bool { return z >= ZSignificant },
 	"rateci": func(lo, hi float64) string {
 		return FormatRate(lo) + "–" + FormatRate(hi)
 	},
@@ -187,12 +199,32 @@ func (r *Report) page() (*page, error) {
 		}
 	}
 
-	titles := map[string]string{
-		"loaded": "Loaded terms in the outlets' own voice",
-		"quotes": "Whom each outlet quotes most",
-		"hedges": "How much each outlet hedges",
+	if c := r.Compare; c != nil && len(outs) > 0 {
+		if ch := reuseChart(idReuse, c.Pairs, outs); ch != nil {
+			if p.Reuse, err = add(heightOf(ch, 120+34*len(outs)), idReuse, "Identical text shared by each pair of outlets (words)",
+				fmt.Sprintf("Words in passages of %d or more words that both outlets carry, compared after lower-casing and ignoring punctuation.", c.MinWords)); err != nil {
+				return nil, err
+			}
+		}
+		if ch, h := creditsChart(idCredits, c.Credits, outs); ch != nil {
+			if p.Credits, err = add(heightOf(ch, h), idCredits, "Who credits whom",
+				"Left: outlets; right: the outlets and agencies their articles credit; width: articles."); err != nil {
+				return nil, err
+			}
+		}
 	}
-	for _, topic := range []string{"loaded", "quotes", "hedges"} {
+	if c := r.Compare; c != nil {
+		p.Passages = c.Passages[:min(len(c.Passages), maxPassages)]
+		p.MorePassages = len(c.Passages) - len(p.Passages)
+	}
+
+	titles := map[string]string{
+		"loaded":  "Loaded terms in the outlets' own voice",
+		"quotes":  "Whom each outlet quotes most",
+		"hedges":  "How much each outlet hedges",
+		"compare": "Do the outlets differ, and what do they share?",
+	}
+	for _, topic := range []string{"loaded", "quotes", "hedges", "compare"} {
 		g := findingGroup{Title: titles[topic]}
 		for _, f := range r.Summary {
 			if f.Topic == topic {

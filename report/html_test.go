@@ -154,8 +154,8 @@ func TestHTMLOffline(t *testing.T) {
 	if !strings.Contains(html, "https://www.beritabali.com/dunia/read/rusia-bantah") {
 		t.Error("article URL not shown")
 	}
-	if n := len(scriptRe.FindAllString(html, -1)); n != 3+7+1 {
-		t.Errorf("%d script elements, want 11 (prelude, ECharts, init, 7 charts, status)", n)
+	if n := len(scriptRe.FindAllString(html, -1)); n != 3+9+1 {
+		t.Errorf("%d script elements, want 13 (prelude, ECharts, init, 9 charts, status)", n)
 	}
 }
 
@@ -203,6 +203,32 @@ func hostileResult(t *testing.T) *analysis.Result {
 	for _, u := range r.Lexicon.Used {
 		u.Note += payloads[0]
 	}
+	if r.Reuse != nil {
+		for i, ps := range r.Reuse.Passages {
+			ps.Text += payloads[i%len(payloads)]
+			for j, o := range ps.Outlets {
+				ps.Outlets[j] = outlet[o]
+			}
+			for j, oc := range ps.Occurrences {
+				oc.Outlet = outlet[oc.Outlet]
+				oc.Text += payloads[(i+j)%len(payloads)]
+			}
+		}
+		for _, a := range r.Reuse.ByArticle {
+			a.Outlet = outlet[a.Outlet]
+		}
+		for _, pr := range r.Reuse.Pairs {
+			pr.A, pr.B = outlet[pr.A], outlet[pr.B]
+		}
+	}
+	for i, c := range r.Credits {
+		c.Outlet = outlet[c.Outlet]
+		c.Credited += payloads[i%len(payloads)]
+	}
+	for i, d := range r.Distinctive {
+		d.Outlet = outlet[d.Outlet]
+		d.Term += payloads[i%len(payloads)]
+	}
 	r.Generator += payloads[0]
 	r.Warnings = append(r.Warnings, analysis.Warning{Path: payloads[1], Message: payloads[0] + payloads[2]})
 	return r
@@ -229,8 +255,8 @@ func TestHTMLEscapesCorpusStrings(t *testing.T) {
 			t.Errorf("script runs alert(3): %.200q", s[1])
 		}
 	}
-	if n := len(scriptRe.FindAll(body, -1)); n != 11 {
-		t.Errorf("%d script elements, want 11", n)
+	if n := len(scriptRe.FindAll(body, -1)); n != 13 {
+		t.Errorf("%d script elements, want 13", n)
 	}
 }
 

@@ -84,6 +84,8 @@ type Report struct {
 	Summary []*Finding
 	// Changes is what differs from Options.Previous; nil without one.
 	Changes *Changes
+	// Compare holds text reuse, credits, distinguishing terms and tests.
+	Compare *Comparison
 }
 
 // Outlet is one outlet's summary row.
@@ -351,7 +353,7 @@ type LexiconTerm struct {
 
 // Finding is one plain-language summary sentence.
 type Finding struct {
-	// Topic is "corpus", "loaded", "quotes", "hedges" or "caveat".
+	// Topic is "corpus", "loaded", "quotes", "hedges", "compare" or "caveat".
 	Topic string
 	// Text is the sentence.
 	Text string
@@ -457,6 +459,7 @@ func New(r *analysis.Result, opts *Options) *Report {
 		rep.Warnings = append(rep.Warnings, &Warning{Article: w.Article, Path: w.Path, Line: w.Line, Message: w.Message})
 	}
 	rep.Lexicon = newLexicon(r)
+	rep.Compare = newComparison(r, rep.Outlets)
 	rep.Summary = summarize(rep)
 	if opts.Previous != nil {
 		rep.Changes = newChanges(opts.Previous, r)

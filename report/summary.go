@@ -128,6 +128,9 @@ func summarize(r *Report) []*Finding {
 		add("hedges", "%s hedges more than %s: %s against %s per 1,000 words (95%% intervals %s and %s do not overlap).",
 			hi.Name, lo.Name, FormatRate(hedge(hi).Value), FormatRate(hedge(lo).Value), rangeRate(hedge(hi)), rangeRate(hedge(lo)))
 	})
+	if r.Compare != nil {
+		compareFindings(r, add)
+	}
 	return out
 }
 

@@ -28,13 +28,20 @@ const (
 	sheetArticles = "Articles"
 	sheetRemoved  = "Removed lines"
 	sheetLexicon  = "Lexicon"
+	sheetTests    = "Tests"
+	sheetReuse    = "Reuse"
+	sheetPairs    = "Reuse pairs"
+	sheetShared   = "Reuse by article"
+	sheetCredits  = "Credits"
+	sheetDistinct = "Distinctive"
 	sheetWarnings = "Warnings"
 	sheetAbout    = "About"
 )
 
 var xlsxSheets = []string{
 	sheetSummary, sheetCharts, sheetLoaded, sheetHedges, sheetQuotes, sheetShare, sheetSpeakers,
-	sheetEvidence, sheetArticles, sheetRemoved, sheetLexicon, sheetWarnings, sheetAbout,
+	sheetEvidence, sheetArticles, sheetRemoved, sheetTests, sheetReuse, sheetPairs, sheetShared,
+	sheetCredits, sheetDistinct, sheetLexicon, sheetWarnings, sheetAbout,
 }
 
 const (
@@ -91,7 +98,7 @@ func (r *Report) xlsxBytes() ([]byte, error) {
 		func() error { return x.writeTerms(sheetLoaded, "LoadedTerms", r.Loaded) },
 		func() error { return x.writeTerms(sheetHedges, "Hedges", r.Hedges) },
 		x.writeSpeakerShare, x.writeSpeakers, x.writeLexicon,
-		x.writeQuotes, x.writeEvidence, x.writeArticles, x.writeRemoved,
+		x.writeQuotes, x.writeEvidence, x.writeArticles, x.writeRemoved, x.writeCompare,
 		x.writeWarnings, x.writeAbout,
 	}
 	for _, step := range steps {
@@ -159,7 +166,7 @@ type xlsxWriter struct {
 	r *Report
 	// st holds the style ids.
 	st struct {
-		header, text, wrap, integer, number, rate, share, title, label, note int
+		header, text, wrap, integer, number, rate, share, prob, title, label, note int
 	}
 	// outletStyle maps a colour to the style of an outlet colour swatch.
 	outletStyle map[string]int
@@ -210,7 +217,7 @@ func (x *xlsxWriter) init() error {
 		return err
 	}
 	top := &excelize.Alignment{Vertical: "top"}
-	rate, border := "0.0", []excelize.Border{{Type: "bottom", Color: "#1F3B57", Style: 2}}
+	rate, prob, border := "0.0", "0.000", []excelize.Border{{Type: "bottom", Color: "#1F3B57", Style: 2}}
 	styles := []struct {
 		id *int
 		s  *excelize.Style
@@ -224,6 +231,7 @@ func (x *xlsxWriter) init() error {
 		{&x.st.number, &excelize.Style{NumFmt: 1, Alignment: top}},
 		{&x.st.rate, &excelize.Style{CustomNumFmt: &rate, Alignment: top}},
 		{&x.st.share, &excelize.Style{NumFmt: 9, Alignment: top}},
+		{&x.st.prob, &excelize.Style{CustomNumFmt: &prob, Alignment: top}},
 		{&x.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "#1F3B57", Family: xlsxFont}, NumFmt: 49}},
 		{&x.st.label, &excelize.Style{Font: &excelize.Font{Bold: true, Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
 		{&x.st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "#555555", Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
@@ -403,6 +411,7 @@ const (
 	kNum                  // an identifier-like number (line, offset), "0"
 	kRate                 // a rate per 1,000 words, "0.0"
 	kShare                // a share 0–1, "0%"
+	kProb                 // a probability, "0.000"
 )
 
 // xcol is one column of a table.
@@ -440,6 +449,8 @@ func (x *xlsxWriter) kindStyle(k colKind) int {
 		return x.st.rate
 	case kShare:
 		return x.st.share
+	case kProb:
+		return x.st.prob
 	}
 	return x.st.text
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/framelens/framelens/analysis"
@@ -386,6 +387,16 @@ var sheetGuide = []struct{ sheet, text string }{
 		"after boilerplate removal and the SHA-256 of its bytes."},
 	{sheetRemoved, "Every span removed as boilerplate before analysis (page chrome, related links, bylines, captions, " +
 		"credits), with the rule that removed it."},
+	{sheetTests, "Chi-square tests of whether the outlets differ: loaded terms and hedges per word (outlets × matches and other words) " +
+		"and quoted words by speaker (outlets × speakers). The verdict is in words; with expected counts below 5 the p-value is only a guide."},
+	{sheetReuse, "Every passage of identical text (compared without case and punctuation) carried by articles of different outlets: " +
+		"one row per article carrying it, in that article's wording, and whether it is inside quotation marks there."},
+	{sheetPairs, "Outlet × outlet: words in passages both outlets carry, and whether one credits the other or both credit the same source."},
+	{sheetShared, "Every article: its words, the words inside passages shared with other outlets, and their share."},
+	{sheetCredits, "Outlet → the outlets and agencies its articles credit, with the number of articles."},
+	{sheetDistinct, "The words each outlet uses more than all the others together: log-odds ratio with an informative Dirichlet " +
+		"prior (Monroe, Colaresi and Quinn 2008) and its z-score; z of 1.96 or more is unlikely to be chance. Stopwords are left out, " +
+		"never hedges, lexicon terms or reporting verbs."},
 	{sheetLexicon, "Every lexicon term that matched at least once, with its note and where it is defined. " +
 		"The whole lexicon is printed by `framelens lexicon`."},
 	{sheetWarnings, "Problems that did not stop the run: from the analysis (an unbalanced quotation mark, a skipped file) " +
@@ -521,4 +532,98 @@ func (x *xlsxWriter) writeAbout() error {
 		put(x.st.wrap, path, a.SHA256, a.ID+" ("+a.Outlet+")")
 	}
 	return err
+}
+
+// writeCompare writes the comparison sheets: tests, reuse, credits and
+// distinguishing terms.
+func (x *xlsxWriter) writeCompare() error {
+	c := x.r.Compare
+	if c == nil {
+		c = newComparison(&analysis.Result{}, nil)
+	}
+	tables := []struct {
+		t    xtable
+		rows iter.Seq[[]any]
+	}{
+		{xtable{sheet: sheetTests, name: "Tests", cols: []xcol{
+			{head: "Feature", kind: kText, width: 24}, {head: "Verdict", kind: kWrap, width: 34},
+			{head: "Chi-square", kind: kRate}, {head: "Degrees of freedom", kind: kInt, width: 11},
+			{head: "p-value", kind: kProb, width: 10}, {head: "n", kind: kInt}, {head: "Smallest expected count", kind: kRate, width: 12},
+			{head: "Note", kind: kWrap, width: 60},
+		}}, func(yield func([]any) bool) {
+			for _, t := range c.Tests {
+				if !yield([]any{t.Label, t.Verdict, t.Statistic, t.DF, t.PValue, t.N, t.MinExpected, t.Note}) {
+					return
+				}
+			}
+		}},
+		{xtable{sheet: sheetReuse, name: "Reuse", stream: true, cols: []xcol{
+			{head: "Passage", kind: kInt, width: 9}, {head: "Words", kind: kInt}, {head: "Outlets carrying it", kind: kInt, width: 10},
+			{head: "Outlet", kind: kText, width: 18}, {head: "Article", kind: kText, width: 22},
+			{head: "In quotation marks", kind: kText, width: 11}, {head: "Wording", kind: kWrap, width: 80},
+			{head: "Starts at character", kind: kNum, width: 12},
+		}}, func(yield func([]any) bool) {
+			for i, p := range c.Passages {
+				for _, oc := range p.Occurrences {
+					if !yield([]any{i + 1, p.Words, len(p.Outlets), oc.Outlet, oc.Article, yesNo(oc.Quoted), oc.Text, oc.Start}) {
+						return
+					}
+				}
+			}
+		}},
+		{xtable{sheet: sheetPairs, name: "ReusePairs", cols: []xcol{
+			{head: "Outlet A", kind: kText, width: 18}, {head: "Outlet B", kind: kText, width: 18},
+			{head: "Shared words", kind: kInt}, {head: "Credited", kind: kText, width: 9},
+		}}, func(yield func([]any) bool) {
+			for _, p := range c.Pairs {
+				if !yield([]any{p.A, p.B, p.SharedWords, yesNo(p.Credited)}) {
+					return
+				}
+			}
+		}},
+		{xtable{sheet: sheetShared, name: "ReuseByArticle", stream: true, cols: []xcol{
+			{head: "Article", kind: kText, width: 22}, {head: "Outlet", kind: kText, width: 18},
+			{head: "Words", kind: kInt}, {head: "Shared words", kind: kInt}, {head: "Share", kind: kShare},
+		}}, func(yield func([]any) bool) {
+			for _, a := range c.Articles {
+				if !yield([]any{a.Article, a.Outlet, a.Words, a.SharedWords, a.Share}) {
+					return
+				}
+			}
+		}},
+		{xtable{sheet: sheetCredits, name: "Credits", cols: []xcol{
+			{head: "Outlet", kind: kText, width: 18}, {head: "Credits", kind: kText, width: 24}, {head: "Articles", kind: kInt},
+		}}, func(yield func([]any) bool) {
+			for _, l := range c.Credits {
+				if !yield([]any{l.Outlet, l.Credited, l.Articles}) {
+					return
+				}
+			}
+		}},
+		{xtable{sheet: sheetDistinct, name: "Distinctive", cols: []xcol{
+			{head: "Outlet", kind: kText, width: 18}, {head: "Word", kind: kText, width: 22}, {head: "Count", kind: kInt},
+			{head: "z", kind: kRate}, {head: "Log-odds", kind: kRate}, {head: "z ≥ 1.96", kind: kText, width: 9},
+		}}, func(yield func([]any) bool) {
+			for _, o := range c.Distinctive {
+				for _, d := range o.Terms {
+					if !yield([]any{o.Outlet, d.Term, d.Count, d.Z, d.LogOdds, yesNo(d.Z >= ZSignificant)}) {
+						return
+					}
+				}
+			}
+		}},
+	}
+	for _, tb := range tables {
+		if _, err := x.writeTable(tb.t, tb.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
