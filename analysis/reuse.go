@@ -75,7 +75,9 @@ type ReusePair struct {
 	// A and B are outlet names, A < B.
 	A string `json:"a"`
 	B string `json:"b"`
-	// SharedWords is the sum of Words over the passages that both outlets carry.
+	// SharedWords counts the words of text both outlets carry: for each
+	// outlet, the words of its articles inside passages the other outlet
+	// also carries (nested passages counted once); the smaller of the two.
 	SharedWords int `json:"shared_words"`
 	// Credited reports whether an article of A credits B or one of B
 	// credits A, or an article of A and an article of B credit the same
@@ -460,6 +462,9 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 		quoted[d] = mergeSpans(doc.quoted, len(doc.text))
 	}
 	pairs := map[[2]string]*ReusePair{}
+	// pairCover[pair][doc] are the word ranges of doc inside passages
+	// that both outlets of the pair carry, so nested passages count once.
+	pairCover := map[[2]string]map[int][][2]int{}
 	for _, g := range groups {
 		if g.gone {
 			continue
@@ -489,12 +494,16 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 		p.Outlets = slices.Compact(p.Outlets)
 		for i, a := range p.Outlets {
 			for _, b := range p.Outlets[i+1:] {
-				pr := pairs[[2]string{a, b}]
-				if pr == nil {
-					pr = &ReusePair{A: a, B: b}
-					pairs[[2]string{a, b}] = pr
+				key := [2]string{a, b}
+				if pairs[key] == nil {
+					pairs[key] = &ReusePair{A: a, B: b}
+					pairCover[key] = map[int][][2]int{}
 				}
-				pr.SharedWords += g.n
+				for _, o := range g.occ {
+					if d := int(o.doc); x.docs[d].outlet == a || x.docs[d].outlet == b {
+						pairCover[key][d] = append(pairCover[key][d], [2]int{int(o.pos), int(o.pos) + g.n})
+					}
+				}
 			}
 		}
 		res.Passages = append(res.Passages, p)
@@ -522,7 +531,14 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 			credits[doc.outlet][strings.ToLower(c)] = true
 		}
 	}
-	for _, pr := range pairs {
+	for key, pr := range pairs {
+		// Each side's covered words, summed over its articles; the pair
+		// shares the smaller of the two.
+		side := map[string]int{}
+		for d, rs := range pairCover[key] {
+			side[x.docs[d].outlet] += unionLen(rs)
+		}
+		pr.SharedWords = min(side[pr.A], side[pr.B])
 		ca, cb := credits[pr.A], credits[pr.B]
 		pr.Credited = ca[strings.ToLower(pr.B)] || cb[strings.ToLower(pr.A)]
 		for c := range ca {
