@@ -276,7 +276,11 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 				}
 			}
 		}
-		o.quotes = append(o.quotes, qs...)
+		for _, q := range qs {
+			if q.kind != kindNaming {
+				o.quotes = append(o.quotes, q)
+			}
+		}
 		o.names = append(o.names, nameRuns(a.Text, s.toks, lr)...)
 		// Matches with their voice.
 		for _, m := range lex.match(lang, a.Text, s.toks) {
@@ -303,7 +307,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 // voiceAt is the voice of a span: quotation first, then reported speech.
 func voiceAt(start, end int, qs []*rawQuote) string {
 	for _, q := range qs {
-		if q.kind != KindReported && q.text.Start <= start && end <= q.text.End {
+		if q.kind != KindReported && q.kind != kindNaming && q.text.Start <= start && end <= q.text.End {
 			if q.kind == KindScare {
 				return VoiceScareQuote
 			}
@@ -311,7 +315,7 @@ func voiceAt(start, end int, qs []*rawQuote) string {
 		}
 	}
 	for _, q := range qs {
-		if q.kind == KindReported && q.text.Start <= start && end <= q.text.End {
+		if (q.kind == KindReported || q.kind == kindNaming) && q.text.Start <= start && end <= q.text.End {
 			return VoiceReported
 		}
 	}

@@ -122,6 +122,7 @@ var annotationSets = []struct {
 }{
 	{"seeds+en", "../testdata/annotations/*.json", []string{"../testdata/summit", "../testdata/en"}},
 	{"holdout", "../testdata/holdout/annotations/*.json", []string{"../testdata/holdout"}},
+	{"holdout2", "../testdata/holdout2/annotations/*.json", []string{"../testdata/holdout2"}},
 }
 
 // TestAnnotations scores the extractor against the hand annotations

@@ -17,7 +17,10 @@ var (
 	placeAcronyms = map[string]bool{}
 	// knownOutlets maps outletKey(alias) to the canonical outlet or agency name.
 	knownOutlets = map[string]string{}
-	builtinOnce  sync.Once
+	// creditOnlyOutlets are aliases that are also common words ("antara",
+	// "tempo"), used only in credit lines; outlets.tsv marks them with "~".
+	creditOnlyOutlets = map[string]string{}
+	builtinOnce       sync.Once
 )
 
 func init() { loadWordLists() }
@@ -43,6 +46,10 @@ func loadWordLists() {
 				continue
 			}
 			f := strings.Split(l, "\t")
+			if len(f) >= 2 && strings.HasPrefix(f[0], "~") {
+				creditOnlyOutlets[outletKey(f[0])] = strings.TrimSpace(f[1])
+				continue
+			}
 			if len(f) >= 2 {
 				knownOutlets[outletKey(f[0])] = strings.TrimSpace(f[1])
 				if _, ok := knownOutlets[outletKey(f[1])]; !ok {

@@ -53,7 +53,7 @@ func splitLines(text string, from int) []line {
 var (
 	reIconLine   = regexp.MustCompile(`^(?:[a-z]+(?:_[a-z]+)+\s*)+$`)
 	reSingleWord = regexp.MustCompile(`^[a-z]{2,20}$`)
-	reChrome     = regexp.MustCompile(`(?i)^(?:advertisement|iklan|scroll to continue.*|share(?: this)?(?: article)?|bagikan|komentar|tags?:.*|topik:.*|google news|follow|ikuti kami|read next|loading\.*|menu|home|beranda)$`)
+	reChrome     = regexp.MustCompile(`(?i)^(?:advertisement|iklan|scroll to continue.*|scroll untuk melanjutkan.*|lanjutkan membaca.*|share(?: this)?(?: article)?|bagikan|komentar|tags?:.*|topik:.*|google news|follow|ikuti kami|read next|loading\.*|menu|home|beranda)$`)
 	reRelated    = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak juga|tonton juga|berita terkait|artikel terkait|read also|also read|read more|see also|related(?: articles?| stories| news)?|more on this)\s*[:\-–—]`)
 	reRelatedTop = regexp.MustCompile(`(?i)^(?:berita|artikel|baca)\s+(?:te\S*kait|lainnya|juga)\b`)
 	reFollow     = regexp.MustCompile(`(?i)^(?:ikuti|follow|subscribe|langganan|berlangganan|simak berita|dapatkan (?:update|berita|informasi)|join our|sign up)\b|whatsapp channel|google news|saluran whatsapp|telegram channel`)
@@ -167,6 +167,11 @@ func clean(a *Article, lang *langRules) *cleaned {
 			}
 		}
 	}
+	// A headline without a dateline: the first remaining line, short and
+	// unfinished, directly above a date line.
+	if c.title == "" {
+		c.headlineAboveDate(text, lines, live, removedLine, remove)
+	}
 	// Trailing bylines and credits closing a paragraph, and fragments after the last sentence.
 	for i, l := range lines {
 		if removedLine[l.n] {
@@ -230,6 +235,33 @@ func clean(a *Article, lang *langRules) *cleaned {
 	sortRemovals(c.removed)
 	c.credits = findCredits(text, a.BodyStart)
 	return c
+}
+
+// headlineAboveDate removes a headline that sits directly above a date
+// line ("Bupati X Buka Suara soal Y" / "Rabu, 4 September 2024 - 10:12").
+func (c *cleaned) headlineAboveDate(text string, lines []line, live []span, removed map[int]bool, remove func(line, string)) {
+	for i, l := range lines {
+		if removed[l.n] || live[i].Start == live[i].End {
+			continue
+		}
+		s := text[live[i].Start:live[i].End]
+		if hasTerminal(s) || wordCount(s) > 20 {
+			return
+		}
+		for j := i + 1; j < len(lines); j++ {
+			if strings.TrimSpace(text[lines[j].start:lines[j].end]) == "" {
+				continue
+			}
+			for _, r := range c.removed {
+				if r.Line == lines[j].n && r.Rule == "date" {
+					c.title = s
+					remove(l, "title")
+				}
+			}
+			return
+		}
+		return
+	}
 }
 
 // markTitle removes the headline: remaining lines above the dateline.
@@ -396,7 +428,10 @@ func outletKey(s string) string {
 	return b.String()
 }
 
-var reDotCom = regexp.MustCompile(`(?i)\.com$`)
+var (
+	reDotCom = regexp.MustCompile(`(?i)\.com$`)
+	reTLD    = regexp.MustCompile(`(?i)\.(?:com|co\.id|id|net|org|news|co)$`)
+)
 
 // prettyOutlet turns a dateline name into the name a reader would use: a
 // known outlet's canonical name; else without ".com", in the mixed case
@@ -418,7 +453,7 @@ func prettyOutlet(name, text string) string {
 			return w
 		}
 	}
-	if w := spacedVariant(base, text); w != "" {
+	if w := spacedVariant(reTLD.ReplaceAllString(base, ""), text); w != "" {
 		return w
 	}
 	return titleCase(base)
@@ -583,6 +618,8 @@ var creditPatterns = []struct {
 	{"sign-off", []string{"-", "–", "—"}, regexp.MustCompile(`(?m)^\s*[-–—]+\s*(\p{Lu}[\p{L}.]{1,20})\s*$`)},
 }
 
+var reAnd = regexp.MustCompile(`(?i)\s+(?:and|dan|&)\s+`)
+
 // findCredits extracts credited outlets and agencies. Only names that are
 // known outlets, or look like a domain or a proper name, are kept;
 // "(Reuters)"-style tags and sign-offs only for known outlets.
@@ -606,10 +643,14 @@ func findCredits(text string, from int) []*Credit {
 			raw := strings.TrimSpace(text[start:end])
 			// "CNA/SL": the part before a slash; later parts only when they
 			// are known outlets ("Reuters/AFP"), else editor initials.
-			parts := strings.FieldsFunc(raw, func(r rune) bool { return r == '/' || r == ',' || r == ';' })
+			parts := strings.FieldsFunc(reAnd.ReplaceAllString(raw, "/"), func(r rune) bool { return r == '/' || r == ',' || r == ';' })
 			for pi, part := range parts {
 				first := strings.TrimRight(strings.TrimSpace(part), ".")
 				name, known := canonicalOutlet(first)
+				if !known {
+					// Names that are also common words ("Antara") count only here.
+					name, known = creditOnlyOutlets[outletKey(first)]
+				}
 				if pi > 0 && !known {
 					continue
 				}

@@ -29,6 +29,8 @@ type langRules struct {
 	according []string
 	// accordingFirst holds the first word of each according marker.
 	accordingFirst map[string]bool
+	// accordingPron are "according to him/her" in one word ("menurutnya").
+	accordingPron map[string]bool
 	// that introduces a content clause ("bahwa", "that").
 	that map[string]bool
 	// pronouns that carry the last named speaker.
@@ -57,6 +59,8 @@ type langRules struct {
 	pp map[string]bool
 	// in places a speaker ("media pemerintah di Pyongyang").
 	in map[string]bool
+	// as introduces what a verb of naming calls something ("sebagai", "as").
+	as map[string]bool
 	// of links a person to an organisation ("X of the Y", "X dari Y").
 	of map[string]bool
 	// lead are other words that open sentences but never names
@@ -84,9 +88,9 @@ var rulesID = func() *langRules {
 		mengungkapkan mengklaim membantah memperingatkan menuturkan mengakui menekankan mengucapkan
 		mengingatkan menuduh menandaskan menukas menyebutkannya bilang berujar berpendapat
 		mengatakannya menyatakannya mengeklaim bersikeras mengimbau menyerukan mengumumkan
-		menuding mengingatkan menampik menilai`, v)
-	verbs(verbSayThat, `menyampaikan melaporkan meyakini yakin memastikan berharap
-		khawatir mengkhawatirkan menulis mengaku percaya menepis mencatat`, v)
+		menuding mengingatkan menampik menilai memastikan mengaku`, v)
+	verbs(verbSayThat, `menyampaikan melaporkan meyakini yakin berharap
+		khawatir mengkhawatirkan menulis percaya menepis mencatat`, v)
 	verbs(verbAttrib, `memuji menggambarkan gambarkan menyebut sebut menyebutnya menjuluki mengecam
 		mengkritik berbunyi bersulang mengutuk menulisnya`, v)
 	verbs(verbAfter, `kata ujar ucap tutur tulis lapor jelas tegas imbuh tambah papar terang ungkap
@@ -111,23 +115,27 @@ var rulesID = func() *langRules {
 			perunding negosiator pengunjuk rasa demonstran aktivis kritikus saksi korban jaksa hakim
 			penyidik penasihat ajudan politikus politisi legislator juru kantor istana
 			nelayan petani mahasiswa pelajar buruh guru dokter awak kapten tim kelompok organisasi
-			perusahaan paguyuban asosiasi institut angkatan pasukan parlemen kedutaan`),
+			perusahaan paguyuban asosiasi institut angkatan pasukan parlemen kedutaan komisioner
+			bidang humas`),
 		titles: set(`presiden wakil ketua pemimpin menteri perdana jenderal letnan kolonel mayor kapten
 			raja ratu pangeran paus sekjen dubes gubernur bupati walikota senator profesor prof dr ir
 			bapak pak ibu bu tuan nyonya saudara sdr kanselir marsekal laksamana komandan pm
 			komodor brigjen mayjen letjen laksda laksma kombes irjen kapolri kapolda ajun komisaris
-			inspektur sersan`),
+			inspektur sersan akbp akp kompol iptu aipda bripka brigadir briptu bripda kapolres
+			kapolsek kasat kasatreskrim kabid pol kepala`),
 		orgWords: set(`luar negeri dalam pertahanan keamanan nasional umum keuangan perdagangan hukum
-			kesehatan pendidikan energi informasi komunikasi urusan`),
+			kesehatan pendidikan energi informasi komunikasi urusan pt tbk cv persero`),
 		npStop: set(`pada di dalam kepada yang saat ketika sebagai seperti untuk dari ke dengan bahwa
 			dan kemarin hari pekan minggu bulan tahun senin selasa rabu kamis jumat sabtu sabtu`),
 		stop: set(`yang dan di ke dari ini itu untuk dengan tidak akan pada adalah juga dalam karena
 			oleh atau bahwa telah sudah mereka kami kita saat setelah sebagai`),
-		of:           set("dari"),
-		institutions: set("otoritas pemerintah pemerintahan militer kementerian kepolisian angkatan tentara pasukan parlemen istana kedutaan"),
-		det:          set("para seorang sejumlah beberapa sang"),
-		pp:           set("dalam melalui lewat saat ketika usai seusai setelah sebelum di pada kepada"),
-		in:           set("di"),
+		of:            set("dari"),
+		accordingPron: set("menurutnya"),
+		as:            set("sebagai"),
+		institutions:  set("otoritas pemerintah pemerintahan militer kementerian kepolisian angkatan tentara pasukan parlemen istana kedutaan"),
+		det:           set("para seorang sejumlah beberapa sang"),
+		pp:            set("dalam melalui lewat saat ketika usai seusai setelah sebelum di pada kepada"),
+		in:            set("di"),
 		lead: set(`bagi sementara meski meskipun walaupun namun sebelum sejak selama tentang terhadap
 			atas bersama antara menurut dilansir dikutip melansir mengutip seperti sebagaimana kendati
 			jika bila apabila agar supaya hingga sampai usai seusai menjelang jelang sedangkan sehingga`),
@@ -139,7 +147,8 @@ var rulesEN = func() *langRules {
 	verbs(verbSay, `said says told added stated warned denied claimed insisted argued noted
 		explained stressed acknowledged admitted asserted declared announced maintained replied
 		responded countered alleged confirmed cautioned contended urged
-		saying adding telling warning insisting arguing noting stressing claiming`, v)
+		saying adding telling warning insisting arguing noting stressing claiming
+		say tell warn deny claim insist argue note allege`, v)
 	verbSayThatEN := `wrote reported believes believed suggested thinks thought hopes hoped fears feared`
 	verbs(verbSayThat, verbSayThatEN, v)
 	verbs(verbAttrib, `called praised described branded dubbed labelled labeled hailed condemned
@@ -168,11 +177,13 @@ var rulesEN = func() *langRules {
 			council court parliament commission committee company group union association
 			institute fisherman fishermen farmer farmers student students worker workers teacher
 			teachers doctor doctors villager villagers survivor survivors victim victims crew
-			captain forces`),
+			captain forces groups unions associations companies committees councils agencies
+			ministries commissioner commissioners activists residents`),
 		titles: set(`president vice minister prime general lieutenant colonel major captain king queen
 			prince pope secretary ambassador governor mayor senator professor prof dr mr mrs ms miss
 			sir chancellor chairman chairwoman premier foreign defense defence interior pm
-			commodore admiral brigadier sergeant marshal inspector superintendent detective`),
+			commodore admiral brigadier sergeant marshal inspector superintendent detective
+			regent sheriff commissioner`),
 		orgWords: set(`state foreign defense defence affairs security justice treasury home interior
 			national general public health education energy trade commerce information`),
 		npStop: set(`on in at to who which that when while as during after before from with and
@@ -181,6 +192,7 @@ var rulesEN = func() *langRules {
 		stop: set(`the and of to in is that for with was on are as by it at be this from have said
 			has an which he she they were been not or but his her their`),
 		of:           set("of from at"),
+		as:           set("as"),
 		institutions: set("authorities government military army navy ministry police forces parliament palace embassy guard coastguard"),
 		det:          set("the a an some several"),
 		pp:           set("in at during after before through via on speaking writing"),

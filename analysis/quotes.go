@@ -22,6 +22,9 @@ type frame struct {
 	// content is the span of reported content, empty when the frame only
 	// attributes a quotation.
 	content span
+	// naming marks content that only gives the speaker's name for
+	// something ("menyebut X sebagai …"): reported voice, no statement.
+	naming  bool
 	rule    string
 	speaker string // resolved raw name
 }
@@ -36,6 +39,11 @@ type rawQuote struct {
 	rule     string
 	reported span // for voice: the reported content
 }
+
+// kindNaming is an internal quote kind: the span where a speaker names
+// something ("menyebut X sebagai …"). It sets the reported voice of the
+// terms inside but is not a reported statement and never leaves analysis.
+const kindNaming = "naming"
 
 // speakerState carries the last named speaker through an article.
 type speakerState struct{ last string }
@@ -75,13 +83,26 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		if s.inQuote(t.Start) {
 			continue
 		}
+		// "Menurutnya, …": according to him or her.
+		if lr.accordingPron[t.Norm] {
+			f := &frame{verb: i, class: verbAfter, post: true, mention: []token{t}, pronoun: true, rule: "according"}
+			if before := trimSpan(text, span{s.sp.Start, t.Start}); onlyPunct(text[before.Start:before.End]) {
+				f.post = false
+				f.content = contentSpan(text, span{t.End, s.sp.End})
+			} else {
+				f.content = contentSpan(text, span{s.sp.Start, t.Start})
+			}
+			frames = append(frames, f)
+			continue
+		}
 		// "menurut X" / "according to X".
 		if n := matchAccording(toks, i, lr); n > 0 {
 			np, end := forwardNP(text, s, toks, i+n, lr)
 			if len(np) == 0 {
 				continue
 			}
-			f := &frame{verb: i, class: verbAfter, post: true, mention: np, rule: "according"}
+			f := &frame{verb: i, class: verbAfter, post: true, mention: np, rule: "according",
+				pronoun: len(np) == 1 && lr.pronouns[np[0].Norm]} // "Menurut dia, …"
 			after := s.sp.End
 			if end < len(toks) {
 				after = toks[end].Start
@@ -103,7 +124,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		if !ok {
 			continue
 		}
-		if class == verbAttrib && (t.Norm == "menyebut" || t.Norm == "sebut") && !namesAs(toks, i) {
+		if class == verbAttrib && (t.Norm == "menyebut" || t.Norm == "sebut") && !namesAs(toks, i, lr) {
 			class = verbSay // "menyebut video itu telah dipotong", not "menyebut X sebagai …"
 		}
 		prevPunct := i == 0 || hasBreak(text, toks[i-1].End, t.Start)
@@ -123,6 +144,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 					continue
 				}
 				f.mention = np
+				f.pronoun = len(np) == 1 && lr.pronouns[np[0].Norm] // "…, kata dia"
 			}
 			f.content = contentSpan(text, span{s.sp.Start, toks[i-1].End})
 			frames = append(frames, f)
@@ -174,14 +196,26 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 				break
 			}
 		}
+		if thatAt > i+1 && (lr.coord[toks[thatAt-1].Norm] || !objectOnly(toks, i+1, thatAt, lr) && thatAt-i-1 > 3) {
+			// "said its operations complied … and that …", "said the team
+			// would look into allegations that …": the content starts at once.
+			thatAt = -1
+		}
 		if thatAt >= 0 {
 			cstart = toks[thatAt].End
+		} else if i+2 < len(toks) && lr.npStop[toks[i+1].Norm] && (weekdays[toks[i+2].Norm] || months[toks[i+2].Norm] > 0) {
+			cstart = toks[i+2].End // "said on Tuesday the student …"
 		}
 		rest := trimSpan(text, span{cstart, s.sp.End})
 		restText := text[rest.Start:rest.End]
 		switch {
 		case introducesQuote(text, s, rest):
 			// "X mengatakan kepada Putin: “…”" frames a quotation.
+		case class == verbAttrib && namesAs(toks, i, lr):
+			// "menyebut X sebagai kriminalisasi", "described it as …": the
+			// speaker's characterisation, in the speaker's voice.
+			f.content = contentSpan(text, cutAtNextVerb(text, toks, i, rest, lr))
+			f.naming = true
 		case class == verbAttrib:
 		case class == verbSayThat && thatAt < 0:
 		case onlyPunct(restText) || (len(toks)-1-i) <= 1:
@@ -198,17 +232,46 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		case thatAt < 0 && startsWithPreposition(toks, i, lr):
 			continue // "the zone Serindra declared around the reef": no statement
 		default:
-			f.content = contentSpan(text, rest)
+			f.content = contentSpan(text, cutAtNextVerb(text, toks, i, rest, lr))
 		}
 		frames = append(frames, f)
 	}
 	return frames
 }
 
-// namesAs reports "menyebut X sebagai …" (calling X something) after toks[i].
-func namesAs(toks []token, i int) bool {
+// objectOnly reports whether toks[from:to] is only an addressee or object
+// phrase ("kepada Putin pada hari Rabu", "reporters"), after which a "that"
+// still opens the content clause.
+func objectOnly(toks []token, from, to int, lr *langRules) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if !isNPWord(t, lr) && !lr.npStop[t.Norm] && !lr.skip[t.Norm] && !weekdays[t.Norm] && !modifiesRole(toks, k, lr) {
+			return false
+		}
+	}
+	return true
+}
+
+// cutAtNextVerb ends reported content before a second reporting verb
+// joined by a conjunction: "said the unrest was … and suggested that …"
+// is two statements.
+func cutAtNextVerb(text string, toks []token, v int, rest span, lr *langRules) span {
+	for k := v + 2; k+1 < len(toks); k++ {
+		if toks[k].Start < rest.Start || toks[k].End > rest.End {
+			continue
+		}
+		if lr.coord[toks[k].Norm] && lr.verbs[toks[k+1].Norm] != 0 {
+			return span{rest.Start, toks[k-1].End}
+		}
+	}
+	return rest
+}
+
+// namesAs reports "menyebut X sebagai …", "described X as …" (calling X
+// something) after toks[i].
+func namesAs(toks []token, i int, lr *langRules) bool {
 	for k := i + 1; k < len(toks) && k <= i+8; k++ {
-		if toks[k].Norm == "sebagai" {
+		if lr.as[toks[k].Norm] {
 			return true
 		}
 	}
@@ -218,6 +281,9 @@ func namesAs(toks []token, i int) bool {
 // startsWithPreposition reports whether the word after the verb toks[i]
 // is a preposition, so what follows is no content clause.
 func startsWithPreposition(toks []token, i int, lr *langRules) bool {
+	if i+2 < len(toks) && (weekdays[toks[i+2].Norm] || months[toks[i+2].Norm] > 0) {
+		return false // "said on Tuesday …"
+	}
 	return i+1 < len(toks) && lr.npStop[toks[i+1].Norm] && !lr.that[toks[i+1].Norm] && !toks[i+1].Cap
 }
 
@@ -234,7 +300,7 @@ func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *lang
 			continue
 		}
 		n := start
-		for n < v && n-start < 8 && isNPWord(toks[n], lr) && !s.inQuote(toks[n].Start) &&
+		for n < v && n-start < 10 && isNPWord(toks[n], lr) && !s.inQuote(toks[n].Start) &&
 			(n == start || !hasBreak(text, toks[n-1].End, toks[n].Start)) {
 			n++
 		}
@@ -243,7 +309,8 @@ func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *lang
 			!hasProperName(np, lr) && !hasRole(np, lr) {
 			continue
 		}
-		if !lr.pp[toks[n].Norm] && strings.TrimSpace(between(text, np[len(np)-1].End, toks[n].Start)) != "," {
+		sep := strings.TrimSpace(between(text, np[len(np)-1].End, toks[n].Start))
+		if !lr.pp[toks[n].Norm] && sep != "," && !strings.HasPrefix(sep, "(") {
 			continue
 		}
 		ok := true
@@ -253,11 +320,45 @@ func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *lang
 				break
 			}
 		}
-		if ok {
-			return np
+		if !ok {
+			continue
 		}
+		// "Corporate Secretary PT X Tbk, Ratna Widyastuti, dalam …": the
+		// name set off by commas after an office is the subject.
+		if sep == "," && !hasProperNameOnly(np, lr) {
+			if next := subjectBeforePhraseFrom(text, s, toks, n, v, lr); next != nil {
+				return next
+			}
+		}
+		return np
 	}
 	return nil
+}
+
+// hasProperNameOnly reports a phrase that is a name and nothing else.
+func hasProperNameOnly(np []token, lr *langRules) bool {
+	for _, t := range np {
+		if !t.Cap || t.Upper || lr.titles[t.Norm] || lr.roles[t.Norm] || lr.orgWords[t.Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectBeforePhraseFrom reads a name starting at toks[n] and ended by a
+// comma or a preposition before the verb toks[v]; nil when there is none.
+func subjectBeforePhraseFrom(text string, s *sentence, toks []token, n, v int, lr *langRules) []token {
+	e := n
+	for e < v && e-n < 6 && toks[e].Cap && (e == n || !hasBreak(text, toks[e-1].End, toks[e].Start)) {
+		e++
+	}
+	if e == n || e >= v || !hasProperNameOnly(toks[n:e], lr) {
+		return nil
+	}
+	if sep := strings.TrimSpace(between(text, toks[e-1].End, toks[e].Start)); sep != "," && !lr.pp[toks[e].Norm] {
+		return nil
+	}
+	return toks[n:e]
 }
 
 // quoteBefore returns the quotation that ends just before pos, with only
@@ -289,10 +390,11 @@ func introducesQuote(text string, s *sentence, rest span) bool {
 // prevPunctBefore reports whether a comma or quotation mark precedes the phrase.
 func prevPunctBefore(text string, s *sentence, np []token, lr *langRules) bool {
 	b := strings.TrimSpace(between(text, s.sp.Start, np[0].Start))
-	// "…, the presidential palace said": a determiner dropped from the subject.
-	for {
+	// "…, the presidential palace said": a determiner dropped from the
+	// subject; "…, his mother Sitti Aminah said": a short descriptor.
+	for drop := 0; drop < 3; drop++ {
 		bt := tokenize(b, span{0, len(b)})
-		if len(bt) == 0 || bt[len(bt)-1].End != len(b) || !lr.det[bt[len(bt)-1].Norm] && !lr.stop[bt[len(bt)-1].Norm] {
+		if len(bt) == 0 || bt[len(bt)-1].End != len(b) || bt[len(bt)-1].Cap || lr.verbs[bt[len(bt)-1].Norm] != 0 {
 			break
 		}
 		b = strings.TrimSpace(b[:bt[len(bt)-1].Start])
@@ -637,6 +739,12 @@ func speakerName(np []token, lr *langRules) []token {
 			break
 		}
 	}
+	// "Direktur Utama PT SBN Benny Kurniawan": the person's name closing
+	// a phrase of offices and organisations.
+	if k := personSuffix(run, lr); k > 0 {
+		run = run[k:]
+		start += k
+	}
 	// A single word after an institution names its country, not a person:
 	// "otoritas Talaya", "the Serindran navy" (but "kantor berita KCNA").
 	if len(run) == 1 && !run[0].Upper && start > 0 && lr.institutions[np[start-1].Norm] && end == len(np) {
@@ -658,6 +766,25 @@ func speakerName(np []token, lr *langRules) []token {
 		return np // a descriptive phrase
 	}
 	return run
+}
+
+// personSuffix returns where a closing person's name of two or more
+// capitalised words starts in run, after titles, organisation words,
+// acronyms ("PT", "KLHK") or places; 0 when there is none or the whole
+// run is the name.
+func personSuffix(run []token, lr *langRules) int {
+	k := len(run)
+	for k > 0 {
+		t := run[k-1]
+		if !t.Cap || t.Upper || lr.titles[t.Norm] || lr.roles[t.Norm] || lr.orgWords[t.Norm] || isPlace(run[k-1:k]) {
+			break
+		}
+		k--
+	}
+	if len(run)-k < 2 || k == 0 {
+		return 0
+	}
+	return k
 }
 
 // placePrefix returns how many leading tokens form a place name (longest first).
@@ -799,7 +926,11 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		if coveredByQuote(text, s, c) || countWords(text, c) < 3 || f.post && endsWithQuote(text, s, c) {
 			continue
 		}
-		out = append(out, &rawQuote{kind: KindReported, text: c, sent: s.sp, mention: mentionText(text, f),
+		kind := KindReported
+		if f.naming {
+			kind = kindNaming
+		}
+		out = append(out, &rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
 			speaker: f.speaker, rule: f.rule + map[bool]string{true: "+pronoun"}[f.pronoun], reported: c})
 	}
 	return out

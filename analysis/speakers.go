@@ -185,16 +185,18 @@ func (x *speakerIndex) name(raw string) (string, string) {
 	return c, x.affiliation(c)
 }
 
-// foreign reports whether any of the words is a place or appears in a
-// name form that does not end with name: a word of a place or an
-// organisation ("Serindra" in "Penjaga Pantai Serindra"), not a given name.
+// foreign reports whether any of the words is a place, stands alone as a
+// name, or ends a name form that does not end with name: a word of a place
+// or an organisation ("Serindra" in "Penjaga Pantai Serindra", "Merapu"
+// in "Tanah Merapu"), not a given name ("Ode" in "La Ode Arman" and "Wa
+// Ode Hasnah").
 func (x *speakerIndex) foreign(words []string, name string) bool {
 	for _, w := range words {
 		if places[w] {
 			return true
 		}
 		for fk := range x.forms {
-			if fk == w || !strings.HasSuffix(fk, " "+name) && strings.Contains(" "+fk+" ", " "+w+" ") {
+			if fk == w || !strings.HasSuffix(fk, " "+name) && strings.HasSuffix(fk, " "+w) {
 				return true
 			}
 		}
