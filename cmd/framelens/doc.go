@@ -35,7 +35,13 @@ line at fault), 2 for a usage error.
 # Example
 
 	$ framelens report testdata/summit
-	framelens: read 4 articles from 4 outlets (4 warnings)
+	framelens: read 4 articles from 4 outlets (0 warnings)
 	framelens: wrote framelens-out/framelens.json
+	framelens: wrote framelens-out/report.html
+	framelens: wrote framelens-out/framelens.xlsx
+
+When the output folder already holds a framelens.json from an earlier run,
+the report opens with what changed since (outlets and articles added,
+removed or changed).
 */
 package main
