@@ -5,7 +5,6 @@ package analysis
 // chi-square tests of whether outlets differ on a feature.
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"io/fs"
@@ -341,48 +340,37 @@ func roundDec(x float64, decimals int) float64 {
 // line.
 func ParseBackground(r io.Reader, source string) (map[string]float64, error) {
 	out := make(map[string]float64)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
-		if t := strings.TrimSpace(s); t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
+	err := scanTSV(r, source, "reading background frequencies", func(line int, f []string) error {
 		perr := func(format string, args ...any) error {
 			return &ParseError{Path: source, Line: line, Msg: fmt.Sprintf(format, args...)}
 		}
-		f := strings.Split(s, "\t")
 		if len(f) != 2 {
-			return nil, perr("want word<TAB>count, got %d tab-separated field(s)", len(f))
+			return perr("want word<TAB>count, got %d tab-separated field(s)", len(f))
 		}
 		word := strings.TrimSpace(f[0])
 		if word == "" {
-			return nil, perr("empty word")
+			return perr("empty word")
 		}
 		if !utf8.ValidString(word) {
-			return nil, perr("word is not valid UTF-8")
+			return perr("word is not valid UTF-8")
 		}
 		if strings.IndexFunc(word, unicode.IsSpace) >= 0 {
-			return nil, perr("word %q: want a single word", word)
+			return perr("word %q: want a single word", word)
 		}
 		c, err := strconv.ParseFloat(strings.TrimSpace(f[1]), 64)
 		if err != nil || math.IsNaN(c) || math.IsInf(c, 0) || c < 0 {
-			return nil, perr("count %q: want a non-negative number", strings.TrimSpace(f[1]))
+			return perr("count %q: want a non-negative number", strings.TrimSpace(f[1]))
 		}
 		w := normWord(word)
-		if t := out[w] + c; !math.IsInf(t, 0) {
-			out[w] = t
-		} else {
-			return nil, perr("count of %q is too large", word)
+		t := out[w] + c
+		if math.IsInf(t, 0) {
+			return perr("count of %q is too large", word)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &ParseError{Path: source, Line: line + 1, Msg: "reading background frequencies", Err: err}
+		out[w] = t
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

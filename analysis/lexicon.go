@@ -30,51 +30,40 @@ var Languages = []string{"id", "en"}
 // language); category "-" removes the term. Errors are *ParseError.
 func ParseLexicon(r io.Reader, source string) ([]*Term, error) {
 	var terms []*Term
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
-			continue
-		}
-		f := strings.Split(s, "\t")
+	err := scanTSV(r, source, "reading lexicon", func(line int, f []string) error {
 		perr := func(format string, args ...any) error {
 			return &ParseError{Path: source, Line: line, Msg: fmt.Sprintf(format, args...)}
 		}
 		if len(f) < 2 {
-			return nil, perr("want term<TAB>category<TAB>language<TAB>note, got %d field(s)", len(f))
+			return perr("want term<TAB>category<TAB>language<TAB>note, got %d field(s)", len(f))
 		}
 		if len(f) > 4 {
-			return nil, perr("want at most 4 tab-separated fields, got %d", len(f))
+			return perr("want at most 4 tab-separated fields, got %d", len(f))
 		}
 		for len(f) < 4 {
 			f = append(f, "")
 		}
 		term, err := normTerm(f[0])
 		if err != nil {
-			return nil, perr("%v", err)
+			return perr("%v", err)
 		}
 		cat := strings.TrimSpace(f[1])
 		if cat != "-" && !strings.HasPrefix(cat, "loaded.") && !strings.HasPrefix(cat, "hedge.") {
-			return nil, perr("category %q: want loaded.<name>, hedge.<name> or - (remove)", cat)
+			return perr("category %q: want loaded.<name>, hedge.<name> or - (remove)", cat)
 		}
 		lang := strings.ToLower(strings.TrimSpace(f[2]))
 		if lang != "" && lang != "*" && lang != "id" && lang != "en" {
-			return nil, perr("language %q: want id, en or empty", lang)
+			return perr("language %q: want id, en or empty", lang)
 		}
 		if lang == "*" {
 			lang = ""
 		}
 		terms = append(terms, &Term{Term: term, Category: cat, Language: lang,
 			Note: strings.TrimSpace(f[3]), Source: fmt.Sprintf("%s:%d", source, line)})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &ParseError{Path: source, Line: line + 1, Msg: "reading lexicon", Err: err}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return terms, nil
 }

@@ -492,6 +492,10 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 		}
 		slices.Sort(p.Outlets)
 		p.Outlets = slices.Compact(p.Outlets)
+		byOutlet := map[string][]reusePos{}
+		for _, o := range g.occ {
+			byOutlet[x.docs[o.doc].outlet] = append(byOutlet[x.docs[o.doc].outlet], o)
+		}
 		for i, a := range p.Outlets {
 			for _, b := range p.Outlets[i+1:] {
 				key := [2]string{a, b}
@@ -499,9 +503,9 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 					pairs[key] = &ReusePair{A: a, B: b}
 					pairCover[key] = map[int][][2]int{}
 				}
-				for _, o := range g.occ {
-					if d := int(o.doc); x.docs[d].outlet == a || x.docs[d].outlet == b {
-						pairCover[key][d] = append(pairCover[key][d], [2]int{int(o.pos), int(o.pos) + g.n})
+				for _, side := range [2][]reusePos{byOutlet[a], byOutlet[b]} {
+					for _, o := range side {
+						pairCover[key][int(o.doc)] = append(pairCover[key][int(o.doc)], [2]int{int(o.pos), int(o.pos) + g.n})
 					}
 				}
 			}

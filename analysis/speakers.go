@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -34,19 +33,7 @@ func nameKey(s string) string {
 // an alias and a canonical name is fine; the affiliation may be empty. The
 // canonical name is also an alias of itself. Errors are *ParseError.
 func (c *Codebook) ParseSpeakers(r io.Reader, source string) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
-			continue
-		}
-		f := strings.Split(s, "\t")
+	return scanTSV(r, source, "reading speakers", func(line int, f []string) error {
 		if len(f) < 2 || len(f) > 3 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
 			return &ParseError{Path: source, Line: line, Msg: "want alias<TAB>canonical<TAB>affiliation"}
 		}
@@ -58,11 +45,8 @@ func (c *Codebook) ParseSpeakers(r io.Reader, source string) error {
 		if old, ok := c.byKey[nameKey(e.Canonical)]; !ok || old.Alias != old.Canonical && old.Canonical == e.Canonical {
 			c.byKey[nameKey(e.Canonical)] = &SpeakerEntry{Alias: e.Canonical, Canonical: e.Canonical, Affiliation: e.Affiliation, Source: e.Source}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return &ParseError{Path: source, Line: line + 1, Msg: "reading speakers", Err: err}
-	}
-	return nil
+		return nil
+	})
 }
 
 // lookup returns the codebook entry for a name.

@@ -42,6 +42,39 @@ const (
 	idCredits     = "c09_credits"
 )
 
+// maxEvidenceRows bounds the evidence rows (matches plus quotes) in the
+// HTML report, at most maxOutletEvidence of each kind per outlet, so that a
+// large corpus still gives a page a browser opens; the workbook and the
+// JSON hold every row.
+const (
+	maxEvidenceRows   = 5000
+	maxOutletEvidence = 200
+)
+
+// evidenceView is one outlet's evidence as shown in the HTML report.
+type evidenceView struct {
+	*OutletEvidence
+	Matches                   []*MatchEvidence
+	Quotes                    []*QuoteEvidence
+	TotalMatches, TotalQuotes int
+	// Hidden counts the rows left out.
+	Hidden int
+}
+
+func evidenceViews(ev []*OutletEvidence) []*evidenceView {
+	out := make([]*evidenceView, 0, len(ev))
+	budget := maxEvidenceRows
+	for _, e := range ev {
+		nm := min(len(e.Matches), maxOutletEvidence, budget)
+		budget -= nm
+		nq := min(len(e.Quotes), maxOutletEvidence, budget)
+		budget -= nq
+		out = append(out, &evidenceView{OutletEvidence: e, Matches: e.Matches[:nm], Quotes: e.Quotes[:nq],
+			TotalMatches: len(e.Matches), TotalQuotes: len(e.Quotes), Hidden: len(e.Matches) - nm + len(e.Quotes) - nq})
+	}
+	return out
+}
+
 // maxPassages is the number of shared passages shown in the HTML report;
 // the workbook and the JSON list all.
 const maxPassages = 40
@@ -61,6 +94,8 @@ type page struct {
 	QuoteShare, Reported                 *chart
 	HedgeRate, HedgeTerms                *chart
 	Reuse, Credits                       *chart
+	// Evidence is the evidence shown, per outlet.
+	Evidence []*evidenceView
 	// Passages are the shared passages shown; MorePassages counts the rest.
 	Passages     []*analysis.Passage
 	MorePassages int
@@ -130,6 +165,7 @@ func (r *Report) page() (*page, error) {
 		EChartsNotice:  strings.TrimSpace(echartsNotice),
 		Charts:         []*chart{},
 		HeatmapTerms:   maxHeatmapTerms,
+		Evidence:       evidenceViews(r.Evidence),
 	}
 	add := func(c jsonChart, id, title, note string) (*chart, error) {
 		if !chartIDRe.MatchString(id) {

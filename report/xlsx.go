@@ -554,14 +554,22 @@ func (x *xlsxWriter) writeTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 	if t.stream {
 		return x.streamTable(t, rows)
 	}
-	for i, c := range t.cols {
-		col := colName(i + 1)
-		if err := f.SetColWidth(t.sheet, col, col, c.colWidth()); err != nil {
+	// Columns alike are set as one range: excelize rewrites its whole column
+	// list on every call, so one call per column would be quadratic in the
+	// number of outlets.
+	for i := 0; i < len(t.cols); {
+		j := i + 1
+		for j < len(t.cols) && t.cols[j].colWidth() == t.cols[i].colWidth() && t.cols[j].kind == t.cols[i].kind {
+			j++
+		}
+		first, last := colName(i+1), colName(j)
+		if err := f.SetColWidth(t.sheet, first, last, t.cols[i].colWidth()); err != nil {
 			return 0, err
 		}
-		if err := f.SetColStyle(t.sheet, col, x.kindStyle(c.kind)); err != nil {
+		if err := f.SetColStyle(t.sheet, first+":"+last, x.kindStyle(t.cols[i].kind)); err != nil {
 			return 0, err
 		}
+		i = j
 	}
 	hdr := x.headers(t.cols)
 	for i, h := range hdr {
