@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -82,6 +84,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	var outs []*articleOut
 	seenText := make(map[string]string)
 	seenID := make(map[string]int)
+	var unique []*Article
 	for _, a := range c.Articles {
 		h := sha256.Sum256([]byte(a.Text[a.BodyStart:]))
 		hs := hex.EncodeToString(h[:])
@@ -91,7 +94,10 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 			continue
 		}
 		seenText[hs] = a.ID
-		o := analyzeArticle(a, lex, opts.Language)
+		unique = append(unique, a)
+	}
+	for i, o := range analyzeAll(unique, lex, opts.Language) {
+		a := unique[i]
 		seenID[o.res.ID]++
 		if n := seenID[o.res.ID]; n > 1 {
 			o.res.ID = fmt.Sprintf("%s~%d", o.res.ID, n)
@@ -165,6 +171,33 @@ func mostFrequent(m map[string]int) string {
 		}
 	}
 	return best
+}
+
+// analyzeAll analyses articles on GOMAXPROCS workers; the results are in
+// the order of the articles, so the output does not depend on scheduling.
+// Each article's analysis depends on that article alone.
+func analyzeAll(articles []*Article, lex *Lexicon, forceLang string) []*articleOut {
+	for _, lang := range Languages {
+		lex.trie(lang) // built once, before the workers read it
+	}
+	outs := make([]*articleOut, len(articles))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i] = analyzeArticle(articles[i], lex, forceLang)
+			}
+		}()
+	}
+	for i := range articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outs
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute, match.
