@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -59,6 +60,26 @@ func FuzzAnalyzeArticle(f *testing.F) {
 		}
 		for _, r := range o.res.RemovedLines {
 			inText("removal", r.Start, r.End)
+		}
+		// The aggregates: quote shares of an outlet that quotes anyone sum to 1.
+		res, err := Analyze(&Corpus{Articles: []*Article{{ID: "f", Path: "f.txt", Text: text, Language: lang}}}, &Options{Lexicon: lex})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Outlets {
+			sum := 0.0
+			for _, s := range f.Quotes.BySpeaker {
+				sum += s.Share
+				if s.CI95Low > s.Share || s.Share > s.CI95High {
+					t.Fatalf("share %v outside its interval [%v, %v]", s.Share, s.CI95Low, s.CI95High)
+				}
+			}
+			if f.Quotes.Words > 0 && math.Abs(sum-1) > 0.001*float64(len(f.Quotes.BySpeaker)) {
+				t.Fatalf("quote shares sum to %v", sum)
+			}
+			if f.Quotes.Words > f.Words {
+				t.Fatalf("quoted words %d > outlet words %d", f.Quotes.Words, f.Words)
+			}
 		}
 	})
 }
