@@ -462,9 +462,9 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 		quoted[d] = mergeSpans(doc.quoted, len(doc.text))
 	}
 	pairs := map[[2]string]*ReusePair{}
-	// pairCover[pair][doc] are the word ranges of doc inside passages
+	// pairCover[pair] are the word ranges (doc, from, to) inside passages
 	// that both outlets of the pair carry, so nested passages count once.
-	pairCover := map[[2]string]map[int][][2]int{}
+	pairCover := map[[2]string][][3]int{}
 	for _, g := range groups {
 		if g.gone {
 			continue
@@ -501,11 +501,10 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 				key := [2]string{a, b}
 				if pairs[key] == nil {
 					pairs[key] = &ReusePair{A: a, B: b}
-					pairCover[key] = map[int][][2]int{}
 				}
 				for _, side := range [2][]reusePos{byOutlet[a], byOutlet[b]} {
 					for _, o := range side {
-						pairCover[key][int(o.doc)] = append(pairCover[key][int(o.doc)], [2]int{int(o.pos), int(o.pos) + g.n})
+						pairCover[key] = append(pairCover[key], [3]int{int(o.doc), int(o.pos), int(o.pos) + g.n})
 					}
 				}
 			}
@@ -538,11 +537,26 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 	for key, pr := range pairs {
 		// Each side's covered words, summed over its articles; the pair
 		// shares the smaller of the two.
-		side := map[string]int{}
-		for d, rs := range pairCover[key] {
-			side[x.docs[d].outlet] += unionLen(rs)
+		var sideA, sideB int
+		rs := pairCover[key]
+		slices.SortFunc(rs, func(p, q [3]int) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
+		for i := 0; i < len(rs); {
+			j, n, end := i, 0, -1
+			for ; j < len(rs) && rs[j][0] == rs[i][0]; j++ {
+				from := max(rs[j][1], end)
+				if rs[j][2] > from {
+					n += rs[j][2] - from
+				}
+				end = max(end, rs[j][2])
+			}
+			if x.docs[rs[i][0]].outlet == pr.A {
+				sideA += n
+			} else {
+				sideB += n
+			}
+			i = j
 		}
-		pr.SharedWords = min(side[pr.A], side[pr.B])
+		pr.SharedWords = min(sideA, sideB)
 		ca, cb := credits[pr.A], credits[pr.B]
 		pr.Credited = ca[strings.ToLower(pr.B)] || cb[strings.ToLower(pr.A)]
 		for c := range ca {
