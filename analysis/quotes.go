@@ -85,13 +85,8 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		}
 		// "Menurutnya, …": according to him or her.
 		if lr.accordingPron[t.Norm] {
-			f := &frame{verb: i, class: verbAfter, post: true, mention: []token{t}, pronoun: true, rule: "according"}
-			if before := trimSpan(text, span{s.sp.Start, t.Start}); onlyPunct(text[before.Start:before.End]) {
-				f.post = false
-				f.content = contentSpan(text, span{t.End, s.sp.End})
-			} else {
-				f.content = contentSpan(text, span{s.sp.Start, t.Start})
-			}
+			f := &frame{verb: i, class: verbAfter, mention: []token{t}, pronoun: true, rule: "according"}
+			f.content, f.post = accordingContent(text, s, t.Start, t.End)
 			frames = append(frames, f)
 			continue
 		}
@@ -101,21 +96,9 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if len(np) == 0 {
 				continue
 			}
-			f := &frame{verb: i, class: verbAfter, post: true, mention: np, rule: "according",
+			f := &frame{verb: i, class: verbAfter, mention: np, rule: "according",
 				pronoun: len(np) == 1 && lr.pronouns[np[0].Norm]} // "Menurut dia, …"
-			after := s.sp.End
-			if end < len(toks) {
-				after = toks[end].Start
-			}
-			before := trimSpan(text, span{s.sp.Start, t.Start})
-			if onlyPunct(text[before.Start:before.End]) {
-				// "Menurut KCNA, …": the content follows.
-				f.post = false
-				f.content = contentSpan(text, span{np[len(np)-1].End, s.sp.End})
-			} else {
-				f.content = contentSpan(text, span{s.sp.Start, t.Start})
-				_ = after
-			}
+			f.content, f.post = accordingContent(text, s, t.Start, np[len(np)-1].End)
 			frames = append(frames, f)
 			i = end - 1
 			continue
@@ -265,6 +248,17 @@ func cutAtNextVerb(text string, toks []token, v int, rest span, lr *langRules) s
 		}
 	}
 	return rest
+}
+
+// accordingContent is the content of an "according to X" marker that
+// runs from markerStart to markerEnd: the rest of the sentence when the
+// marker opens it ("Menurut KCNA, …"), else what precedes it ("…,
+// according to officials"), in which case post is true.
+func accordingContent(text string, s *sentence, markerStart, markerEnd int) (c span, post bool) {
+	if before := trimSpan(text, span{s.sp.Start, markerStart}); onlyPunct(text[before.Start:before.End]) {
+		return contentSpan(text, span{markerEnd, s.sp.End}), false
+	}
+	return contentSpan(text, span{s.sp.Start, markerStart}), true
 }
 
 // namesAs reports "menyebut X sebagai …", "described X as …" (calling X
@@ -528,7 +522,7 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			app = append(app, toks[j])
 			j++
 		}
-		if len(app) > 0 && !allPlaces(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
+		if len(app) > 0 && !isPlace(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
 			if len(speakerName(np, lr)) == 0 || !hasProperName(np, lr) {
 				return app, j
 			}
@@ -536,8 +530,6 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 	}
 	return np, k
 }
-
-func allPlaces(ts []token) bool { return isPlace(ts) }
 
 // isPlaceName is isPlace for a string such as a dateline segment.
 func isPlaceName(s string) bool {
@@ -762,7 +754,7 @@ func speakerName(np []token, lr *langRules) []token {
 		}
 		break
 	}
-	if len(run) == 0 || allPlaces(run) || end < len(np) {
+	if len(run) == 0 || isPlace(run) || end < len(np) {
 		return np // a descriptive phrase
 	}
 	return run

@@ -259,7 +259,7 @@ func nameRuns(text string, toks []token, lr *langRules) []string {
 			k++
 		}
 		run := speakerName(toks[k:j], lr)
-		if len(run) >= 2 && hasProperName(run, lr) && !allPlaces(run) {
+		if len(run) >= 2 && hasProperName(run, lr) && !isPlace(run) {
 			out = append(out, text[run[0].Start:run[len(run)-1].End])
 		}
 		i = j
