@@ -29,6 +29,14 @@ func isWordRune(r rune) bool {
 // tokenize returns the words of text[sp.Start:sp.End], with offsets into text.
 func tokenize(text string, sp span) []token {
 	var toks []token
+	scanWords(text, sp, func(start, end int) { toks = append(toks, newToken(text, start, end)) })
+	return toks
+}
+
+// scanWords calls fn with the offsets of each word of text[sp.Start:sp.End]:
+// a run of letters or digits, where a hyphen, an apostrophe between
+// letters, or a decimal separator between digits keeps the run together.
+func scanWords(text string, sp span, fn func(start, end int)) {
 	i := sp.Start
 	for i < sp.End {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -54,9 +62,8 @@ func tokenize(text string, sp span) []token {
 			}
 			break
 		}
-		toks = append(toks, newToken(text, start, i))
+		fn(start, i)
 	}
-	return toks
 }
 
 func isDigitBefore(text string, i int) bool {
@@ -79,6 +86,9 @@ func newToken(text string, start, end int) token {
 	return t
 }
 
+// typographic maps typographic apostrophes and hyphens to ASCII.
+var typographic = strings.NewReplacer("’", "'", "‐", "-", "‑", "-")
+
 // normWord lower-cases a word and normalises it (NFKC, typographic
 // apostrophes and hyphens to ASCII) for matching.
 func normWord(w string) string {
@@ -91,13 +101,17 @@ func normWord(w string) string {
 	}
 	if !ascii {
 		w = norm.NFKC.String(w)
-		w = strings.NewReplacer("’", "'", "‐", "-", "‑", "-").Replace(w)
+		w = typographic.Replace(w)
 	}
 	return strings.ToLower(w)
 }
 
 // countWords returns the number of words in text[sp].
-func countWords(text string, sp span) int { return len(tokenize(text, sp)) }
+func countWords(text string, sp span) int {
+	n := 0
+	scanWords(text, sp, func(int, int) { n++ })
+	return n
+}
 
 // Quotation marks.
 
