@@ -4,6 +4,11 @@ import (
 	"sort"
 )
 
+// minDistinctiveZ is the smallest z-score of a word kept as distinguishing
+// an outlet: words an outlet uses about as often as the others (z near 0)
+// say nothing. The report marks z of 1.96 or more.
+const minDistinctiveZ = 1.0
+
 // compareOutlets computes the comparison features of a result: text reuse,
 // the credits graph, distinguishing terms and the significance tests.
 // They are the only parts of a result that depend on which other articles
@@ -58,7 +63,7 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 			}
 		}
 	}
-	res.Distinctive = distinctiveTerms(counts, opts.Background, top, 0)
+	res.Distinctive = distinctiveTerms(counts, opts.Background, top, minDistinctiveZ)
 
 	// Tests: outlets × (matched, other words) for the rates; outlets ×
 	// speakers for quoted words.

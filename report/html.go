@@ -47,7 +47,7 @@ const (
 // large corpus still gives a page a browser opens; the workbook and the
 // JSON hold every row.
 const (
-	maxEvidenceRows   = 5000
+	maxEvidenceRows   = 3000
 	maxOutletEvidence = 200
 )
 
@@ -75,9 +75,13 @@ func evidenceViews(ev []*OutletEvidence) []*evidenceView {
 	return out
 }
 
-// maxPassages is the number of shared passages shown in the HTML report;
-// the workbook and the JSON list all.
-const maxPassages = 40
+// The HTML report shows the longest shared passages, the outlet pairs and
+// articles sharing most text, and the distinguishing words of the charted
+// outlets; the workbook and the JSON list all.
+const (
+	maxPassages  = 40
+	maxReuseRows = 100
+)
 
 var chartIDRe = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
@@ -99,6 +103,12 @@ type page struct {
 	// Passages are the shared passages shown; MorePassages counts the rest.
 	Passages     []*analysis.Passage
 	MorePassages int
+	// Pairs, SharedArticles and Distinctive are the comparison rows shown;
+	// the More* fields count the rest.
+	Pairs                                  []*analysis.ReusePair
+	SharedArticles                         []*analysis.ArticleReuse
+	Distinctive                            []*OutletTerms
+	MorePairs, MoreShared, MoreDistinctive int
 	// Findings are the summary sentences grouped by topic.
 	Intro    []string
 	Findings []findingGroup
@@ -252,6 +262,21 @@ func (r *Report) page() (*page, error) {
 	if c := r.Compare; c != nil {
 		p.Passages = c.Passages[:min(len(c.Passages), maxPassages)]
 		p.MorePassages = len(c.Passages) - len(p.Passages)
+		p.Pairs = c.Pairs[:min(len(c.Pairs), maxReuseRows)]
+		p.MorePairs = len(c.Pairs) - len(p.Pairs)
+		p.SharedArticles = c.Articles[:min(len(c.Articles), maxReuseRows)]
+		p.MoreShared = len(c.Articles) - len(p.SharedArticles)
+		charted := make(map[string]bool)
+		for _, o := range p.ChartOutlets {
+			charted[o.Name] = true
+		}
+		p.Distinctive = []*OutletTerms{}
+		for _, d := range c.Distinctive {
+			if charted[d.Outlet] {
+				p.Distinctive = append(p.Distinctive, d)
+			}
+		}
+		p.MoreDistinctive = len(c.Distinctive) - len(p.Distinctive)
 	}
 
 	titles := map[string]string{
