@@ -35,6 +35,10 @@ type Options struct {
 	// DistinctiveTop is the number of distinguishing terms kept per
 	// outlet; 0 means DefaultDistinctiveTop.
 	DistinctiveTop int
+	// Progress, when set, is called after each article is analysed with
+	// the article's size in bytes. It is called from several goroutines at
+	// once and must be safe for that.
+	Progress func(bytes int)
 }
 
 // Defaults of Options.
@@ -96,7 +100,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		seenText[hs] = a.ID
 		unique = append(unique, a)
 	}
-	for i, o := range analyzeAll(unique, lex, opts.Language) {
+	for i, o := range analyzeAll(unique, lex, opts.Language, opts.Progress) {
 		a := unique[i]
 		seenID[o.res.ID]++
 		if n := seenID[o.res.ID]; n > 1 {
@@ -176,7 +180,7 @@ func mostFrequent(m map[string]int) string {
 // analyzeAll analyses articles on GOMAXPROCS workers; the results are in
 // the order of the articles, so the output does not depend on scheduling.
 // Each article's analysis depends on that article alone.
-func analyzeAll(articles []*Article, lex *Lexicon, forceLang string) []*articleOut {
+func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress func(int)) []*articleOut {
 	for _, lang := range Languages {
 		lex.trie(lang) // built once, before the workers read it
 	}
@@ -189,6 +193,9 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string) []*articleO
 			defer wg.Done()
 			for i := range next {
 				outs[i] = analyzeArticle(articles[i], lex, forceLang)
+				if progress != nil {
+					progress(len(articles[i].Text))
+				}
 			}
 		}()
 	}

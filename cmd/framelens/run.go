@@ -59,6 +59,9 @@ type config struct {
 	strict     bool
 	quiet      bool
 	paths      []string
+	// progress receives a progress line while articles are analysed: the
+	// standard error when it is a terminal, else nil (no progress).
+	progress io.Writer
 }
 
 // run is the whole command: main only maps its error to an exit status.
@@ -99,6 +102,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return &usageError{err.Error()}
 	}
 	c.paths = fs.Args()
+	if isTerminal(stderr) {
+		c.progress = stderr
+	}
 	if len(c.paths) == 0 {
 		return &usageError{fmt.Sprintf("%s: no corpus given; usage: framelens %s [flags] CORPUS...", cmd, cmd)}
 	}
@@ -177,9 +183,15 @@ func analyze(ctx context.Context, c *config) (*analysis.Result, error) {
 	if lang == "auto" {
 		lang = ""
 	}
-	return analysis.Analyze(corpus, &analysis.Options{
+	opts := &analysis.Options{
 		Lexicon: lex, Language: lang, Speakers: book, Background: background, Generator: "framelens " + version,
-	})
+	}
+	if !c.quiet && c.progress != nil {
+		p := newProgress(c.progress, corpus)
+		defer p.stop()
+		opts.Progress = p.add
+	}
+	return analysis.Analyze(corpus, opts)
 }
 
 func readLexicon(path string) ([]*analysis.Term, error) {
