@@ -166,7 +166,7 @@ type xlsxWriter struct {
 	r *Report
 	// st holds the style ids.
 	st struct {
-		header, text, wrap, integer, number, rate, share, prob, title, label, note int
+		header, text, wrap, integer, number, rate, share, prob, stat, title, label, note int
 	}
 	// outletStyle maps a colour to the style of an outlet colour swatch.
 	outletStyle map[string]int
@@ -217,7 +217,7 @@ func (x *xlsxWriter) init() error {
 		return err
 	}
 	top := &excelize.Alignment{Vertical: "top"}
-	rate, prob, border := "0.0", "0.000", []excelize.Border{{Type: "bottom", Color: "#1F3B57", Style: 2}}
+	rate, prob, stat, border := "0.0", "0.000", "0.00", []excelize.Border{{Type: "bottom", Color: "#1F3B57", Style: 2}}
 	styles := []struct {
 		id *int
 		s  *excelize.Style
@@ -232,6 +232,7 @@ func (x *xlsxWriter) init() error {
 		{&x.st.rate, &excelize.Style{CustomNumFmt: &rate, Alignment: top}},
 		{&x.st.share, &excelize.Style{NumFmt: 9, Alignment: top}},
 		{&x.st.prob, &excelize.Style{CustomNumFmt: &prob, Alignment: top}},
+		{&x.st.stat, &excelize.Style{CustomNumFmt: &stat, Alignment: top}},
 		{&x.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "#1F3B57", Family: xlsxFont}, NumFmt: 49}},
 		{&x.st.label, &excelize.Style{Font: &excelize.Font{Bold: true, Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
 		{&x.st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "#555555", Family: xlsxFont, Size: 11}, NumFmt: 49, Alignment: top}},
@@ -412,6 +413,7 @@ const (
 	kRate                 // a rate per 1,000 words, "0.0"
 	kShare                // a share 0–1, "0%"
 	kProb                 // a probability, "0.000"
+	kStat                 // a test statistic or score, "0.00"
 )
 
 // xcol is one column of a table.
@@ -451,6 +453,8 @@ func (x *xlsxWriter) kindStyle(k colKind) int {
 		return x.st.share
 	case kProb:
 		return x.st.prob
+	case kStat:
+		return x.st.stat
 	}
 	return x.st.text
 }

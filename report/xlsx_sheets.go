@@ -547,7 +547,7 @@ func (x *xlsxWriter) writeCompare() error {
 	}{
 		{xtable{sheet: sheetTests, name: "Tests", cols: []xcol{
 			{head: "Feature", kind: kText, width: 24}, {head: "Verdict", kind: kWrap, width: 34},
-			{head: "Chi-square", kind: kRate}, {head: "Degrees of freedom", kind: kInt, width: 11},
+			{head: "Chi-square", kind: kStat}, {head: "Degrees of freedom", kind: kInt, width: 11},
 			{head: "p-value", kind: kProb, width: 10}, {head: "n", kind: kInt}, {head: "Smallest expected count", kind: kRate, width: 12},
 			{head: "Note", kind: kWrap, width: 60},
 		}}, func(yield func([]any) bool) {
@@ -602,7 +602,7 @@ func (x *xlsxWriter) writeCompare() error {
 		}},
 		{xtable{sheet: sheetDistinct, name: "Distinctive", cols: []xcol{
 			{head: "Outlet", kind: kText, width: 18}, {head: "Word", kind: kText, width: 22}, {head: "Count", kind: kInt},
-			{head: "z", kind: kRate}, {head: "Log-odds", kind: kRate}, {head: "z ≥ 1.96", kind: kText, width: 9},
+			{head: "z", kind: kStat}, {head: "Log-odds", kind: kStat}, {head: "z ≥ 1.96", kind: kText, width: 9},
 		}}, func(yield func([]any) bool) {
 			for _, o := range c.Distinctive {
 				for _, d := range o.Terms {
