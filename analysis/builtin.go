@@ -1,12 +1,10 @@
 package analysis
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 )
 
 var (
@@ -20,7 +18,6 @@ var (
 	// creditOnlyOutlets are aliases that are also common words ("antara",
 	// "tempo"), used only in credit lines; outlets.tsv marks them with "~".
 	creditOnlyOutlets = map[string]string{}
-	builtinOnce       sync.Once
 )
 
 func init() { loadWordLists() }
@@ -39,24 +36,19 @@ func loadWordLists() {
 		}
 	}
 	if b, err := fs.ReadFile(lexiconFS, "lexicon/outlets.tsv"); err == nil {
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		for sc.Scan() {
-			l := sc.Text()
-			if strings.HasPrefix(l, "#") {
-				continue
-			}
-			f := strings.Split(l, "\t")
-			if len(f) >= 2 && strings.HasPrefix(f[0], "~") {
+		scanTSV(bytes.NewReader(b), "lexicon/outlets.tsv", "reading outlets", func(_ int, f []string) error {
+			switch {
+			case len(f) < 2:
+			case strings.HasPrefix(f[0], "~"):
 				creditOnlyOutlets[outletKey(f[0])] = strings.TrimSpace(f[1])
-				continue
-			}
-			if len(f) >= 2 {
+			default:
 				knownOutlets[outletKey(f[0])] = strings.TrimSpace(f[1])
 				if _, ok := knownOutlets[outletKey(f[1])]; !ok {
 					knownOutlets[outletKey(f[1])] = strings.TrimSpace(f[1])
 				}
 			}
-		}
+			return nil
+		})
 	}
 }
 

@@ -212,11 +212,10 @@ func (x *speakerIndex) count(k string) int {
 // dominant returns the candidate key seen more often than all the others
 // together ("Kim Jong Un" over a stray "Ketika Kim"), or "" when none is.
 func (x *speakerIndex) dominant(cands []string) string {
-	count := x.count
 	sort.Strings(cands)
 	best, bestN, total := "", 0, 0
 	for _, k := range cands {
-		n := count(k)
+		n := x.count(k)
 		total += n
 		if n > bestN {
 			best, bestN = k, n

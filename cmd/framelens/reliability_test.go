@@ -179,18 +179,7 @@ func TestManyOutletsAndLongArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	var stderr bytes.Buffer
-	if err := run(context.Background(), []string{"report", "-q", "-o", out, corpus}, &stderr, &stderr); err != nil {
-		t.Fatalf("%v\n%s", err, stderr.String())
-	}
-	b, err := os.ReadFile(filepath.Join(out, "framelens.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var res analysis.Result
-	if err := json.Unmarshal(b, &res); err != nil {
-		t.Fatal(err)
-	}
+	res := runReport(t, out, corpus)
 	if len(res.Outlets) != 10001 {
 		t.Errorf("%d outlets, want 10,001", len(res.Outlets))
 	}

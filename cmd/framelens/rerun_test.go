@@ -15,6 +15,25 @@ import (
 	"github.com/framelens/framelens/analysis"
 )
 
+// runReport runs `framelens report -q -o out corpus` and returns the
+// framelens.json it wrote.
+func runReport(t *testing.T, out, corpus string) *analysis.Result {
+	t.Helper()
+	var stderr bytes.Buffer
+	if err := run(context.Background(), []string{"report", "-q", "-o", out, corpus}, &stderr, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(filepath.Join(out, "framelens.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res analysis.Result
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	return &res
+}
+
 // TestRerunWithNewOutlets runs the report on three outlets, adds two more
 // outlets to the corpus folder and reruns the same command: the new
 // outlets appear in the JSON, the HTML and the workbook, the old outlets'
@@ -42,23 +61,12 @@ func TestRerunWithNewOutlets(t *testing.T) {
 	}
 	report := func() (*analysis.Result, string) {
 		t.Helper()
-		var stdout, stderr bytes.Buffer
-		if err := run(context.Background(), []string{"report", "-q", "-o", out, corpus}, &stdout, &stderr); err != nil {
-			t.Fatalf("%v\n%s", err, stderr.String())
-		}
-		b, err := os.ReadFile(filepath.Join(out, "framelens.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var res analysis.Result
-		if err := json.Unmarshal(b, &res); err != nil {
-			t.Fatal(err)
-		}
+		res := runReport(t, out, corpus)
 		html, err := os.ReadFile(filepath.Join(out, "report.html"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &res, string(html)
+		return res, string(html)
 	}
 	first, html1 := report()
 	if len(first.Outlets) != 3 {
