@@ -58,6 +58,8 @@ type config struct {
 	background string
 	strict     bool
 	quiet      bool
+	cpuprofile string
+	memprofile string
 	paths      []string
 	// progress receives a progress line while articles are analysed: the
 	// standard error when it is a terminal, else nil (no progress).
@@ -94,6 +96,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.background, "background", "", "background word frequencies TSV `file` (word<TAB>count) for distinguishing terms")
 	fs.BoolVar(&c.strict, "strict", false, "malformed JSONL lines are errors")
 	fs.BoolVar(&c.quiet, "q", false, "no progress output")
+	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&c.memprofile, "memprofile", "", "write a heap profile at the end of the run to `file`")
 	fs.Usage = func() { fmt.Fprint(stderr, manual()) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -115,6 +119,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if fi, err := os.Stat(c.out); err == nil && !fi.IsDir() {
 			return &usageError{fmt.Sprintf("-o %s: is a file, not a folder", c.out)}
 		}
+	}
+	if c.cpuprofile != "" {
+		stop, err := startCPUProfile(c.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if c.memprofile != "" {
+		defer writeHeapProfile(c.memprofile, stderr)
 	}
 	logf := func(format string, args ...any) {
 		if !c.quiet {
