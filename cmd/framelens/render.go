@@ -1,23 +1,48 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/framelens/framelens/analysis"
 	"github.com/framelens/framelens/report"
 )
 
-// renderReports renders the HTML report and the workbook from one report
+// output is one file of the report and how to render it.
+type output struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// outputs lists the files `framelens report` writes, in the order they are
+// rendered: the JSON, then the HTML report and the workbook from one report
 // model; prev is the previous run's result, or nil.
-func renderReports(res, prev *analysis.Result) ([]output, error) {
-	rep := report.New(res, &report.Options{Previous: prev})
-	var html, xlsx bytes.Buffer
-	if err := rep.WriteHTML(&html); err != nil {
-		return nil, fmt.Errorf("rendering HTML: %w", err)
+func outputs(res, prev *analysis.Result) []output {
+	var rep *report.Report
+	model := func() *report.Report {
+		if rep == nil {
+			rep = report.New(res, &report.Options{Previous: prev})
+		}
+		return rep
 	}
-	if err := rep.WriteXLSX(&xlsx); err != nil {
-		return nil, fmt.Errorf("rendering workbook: %w", err)
+	return []output{
+		{"framelens.json", func(w io.Writer) error {
+			if err := res.WriteJSON(w); err != nil {
+				return fmt.Errorf("rendering JSON: %w", err)
+			}
+			return nil
+		}},
+		{"report.html", func(w io.Writer) error {
+			if err := model().WriteHTML(w); err != nil {
+				return fmt.Errorf("rendering HTML: %w", err)
+			}
+			return nil
+		}},
+		{"framelens.xlsx", func(w io.Writer) error {
+			if err := model().WriteXLSX(w); err != nil {
+				return fmt.Errorf("rendering workbook: %w", err)
+			}
+			return nil
+		}},
 	}
-	return []output{{"report.html", html.Bytes()}, {"framelens.xlsx", xlsx.Bytes()}}, nil
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -239,51 +239,41 @@ func runLexicon(args []string, stdout, stderr io.Writer) error {
 	return lex.WriteTSV(stdout, *lang)
 }
 
-// output is one rendered file.
-type output struct {
-	name string
-	data []byte
-}
-
 // previousResult reads the framelens.json of an earlier run in the output
 // folder, so the report can say what changed; nil when there is none or it
-// cannot be read (with a note).
+// cannot be read (with a note). Only the fields the comparison uses are
+// decoded (see readPrevious), so a large previous document costs little
+// memory.
 func previousResult(dir string, logf func(string, ...any)) *analysis.Result {
 	p := filepath.Join(dir, "framelens.json")
-	b, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if err != nil {
 		return nil
 	}
-	var prev analysis.Result
-	if err := json.Unmarshal(b, &prev); err != nil || prev.Schema != analysis.Schema {
+	defer f.Close()
+	prev, err := readPrevious(f)
+	if err != nil || prev.Schema != analysis.Schema {
 		logf("%s: not a %s document; the report will not list changes", p, analysis.Schema)
 		return nil
 	}
-	return &prev
+	return prev
 }
 
-// writeReport renders every output in memory first, then writes each to a
-// temporary file in the output folder and renames it into place, so a
-// failed or interrupted run leaves the previous outputs untouched.
+// writeReport writes every output straight into a temporary file in the
+// output folder, and renames them into place only once all are written,
+// so a failed or interrupted run leaves the previous outputs untouched and
+// no temporary file behind.
 func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func(string, ...any)) error {
-	var outs []output
-	var buf bytes.Buffer
-	if err := res.WriteJSON(&buf); err != nil {
-		return fmt.Errorf("rendering JSON: %w", err)
-	}
-	outs = append(outs, output{"framelens.json", buf.Bytes()})
-	more, err := renderReports(res, previousResult(c.out, logf))
-	if err != nil {
-		return err
-	}
-	outs = append(outs, more...)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		return fmt.Errorf("creating output folder: %w", err)
 	}
-	// Write all temporaries first, then rename: a failure leaves no output half-written.
+	return writeOutputs(ctx, c.out, outputs(res, previousResult(c.out, logf)), logf)
+}
+
+// writeOutputs renders each output into a temporary file in dir, checking
+// ctx between outputs, then renames them all into place; on any failure it
+// removes the temporary files and leaves the files in dir as they were.
+func writeOutputs(ctx context.Context, dir string, outs []output, logf func(string, ...any)) error {
 	var tmps []string
 	defer func() {
 		for _, t := range tmps {
@@ -291,25 +281,22 @@ func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func
 		}
 	}()
 	for _, o := range outs {
-		f, err := os.CreateTemp(c.out, "."+o.name+".*.tmp")
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tmp, err := writeTemp(dir, o)
+		if tmp != "" {
+			tmps = append(tmps, tmp)
+		}
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", o.name, err)
+			return err
 		}
-		tmps = append(tmps, f.Name())
-		if _, err := f.Write(o.data); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", filepath.Join(c.out, o.name), err)
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("writing %s: %w", filepath.Join(c.out, o.name), err)
-		}
-		os.Chmod(f.Name(), 0o644)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for i, o := range outs {
-		dst := filepath.Join(c.out, o.name)
+		dst := filepath.Join(dir, o.name)
 		if err := os.Rename(tmps[i], dst); err != nil {
 			return fmt.Errorf("writing %s: %w", dst, err)
 		}
@@ -317,4 +304,27 @@ func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func
 	}
 	tmps = nil
 	return nil
+}
+
+// writeTemp renders o into a new temporary file in dir and returns its
+// name, also when the rendering failed (so that the caller removes it).
+func writeTemp(dir string, o output) (string, error) {
+	f, err := os.CreateTemp(dir, "."+o.name+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("writing %s: %w", o.name, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = o.write(bw)
+	if err == nil {
+		if err = bw.Flush(); err != nil {
+			err = fmt.Errorf("writing %s: %w", filepath.Join(dir, o.name), err)
+		}
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing %s: %w", filepath.Join(dir, o.name), cerr)
+	}
+	if err != nil {
+		return f.Name(), err
+	}
+	return f.Name(), os.Chmod(f.Name(), 0o644)
 }
