@@ -1,15 +1,170 @@
 package analysis
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
+	"strings"
 )
 
-// WriteJSON writes the result as an indented framelens/v1 JSON document.
-// The same result always gives the same bytes.
+// WriteJSON writes the result as a framelens/v1 JSON document, one record
+// per line: the members of the top-level object, and of the lexicon and
+// reuse objects, each start a line, and every element of their lists
+// (articles, outlets, quotes, matches, warnings, passages, …) is one
+// compact line of its own. The file stays readable and diffable line by
+// line, and it is written as it is encoded, so memory does not grow with
+// the document. Lists are never null. The same result always gives the
+// same bytes.
 func (r *Result) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriterSize(w, 1<<16)
+	}
+	jw := &jsonWriter{w: bw}
+	jw.enc = json.NewEncoder(&jw.buf)
+	jw.enc.SetEscapeHTML(false)
+	if v := reflect.ValueOf(r).Elem(); laidOut(v.Type()) {
+		jw.object(v, "", true)
+	} else {
+		jw.value(v)
+	}
+	jw.w.WriteString("\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return bw.Flush()
+}
+
+// jsonWriter writes a document with the layout of WriteJSON; the first
+// error is kept in err and stops all writing.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+// value writes v compactly, as json.Marshal would without HTML escaping.
+func (jw *jsonWriter) value(v reflect.Value) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	if jw.err = jw.enc.Encode(v.Interface()); jw.err != nil {
+		return
+	}
+	b := jw.buf.Bytes()
+	_, jw.err = jw.w.Write(b[:len(b)-1]) // without Encode's newline
+}
+
+var marshalerType = reflect.TypeFor[json.Marshaler]()
+
+// laidOut reports whether a struct value can be written member by member:
+// a plain struct with no embedded fields, ",string" options or custom
+// marshalling. Anything else is written compactly by encoding/json.
+func laidOut(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) {
+		return false
+	}
+	for f := range t.Fields() {
+		if f.Anonymous || strings.Contains(f.Tag.Get("json"), ",string") {
+			return false
+		}
+	}
+	return true
+}
+
+// object writes the struct v with one member per line, indented by
+// indent plus two spaces. Lists are written one element per line; at the
+// top level (expand), struct members are laid out the same way one level
+// down. Member names, omitempty and "-" follow encoding/json.
+func (jw *jsonWriter) object(v reflect.Value, indent string, expand bool) {
+	in := indent + "  "
+	jw.w.WriteString("{")
+	first := true
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		fv := v.Field(i)
+		if hasOpt(opts, "omitempty") && isEmpty(fv) || hasOpt(opts, "omitzero") && fv.IsZero() {
+			continue
+		}
+		if !first {
+			jw.w.WriteString(",")
+		}
+		first = false
+		jw.w.WriteString("\n" + in)
+		jw.value(reflect.ValueOf(name))
+		jw.w.WriteString(": ")
+		switch {
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 && !fv.Type().Implements(marshalerType):
+			jw.list(fv, in)
+		case expand && fv.Kind() == reflect.Pointer && !fv.IsNil() && laidOut(fv.Type().Elem()):
+			jw.object(fv.Elem(), in, false)
+		case expand && fv.Kind() == reflect.Struct && laidOut(fv.Type()):
+			jw.object(fv, in, false)
+		default:
+			jw.value(fv)
+		}
+	}
+	if !first {
+		jw.w.WriteString("\n" + indent)
+	}
+	jw.w.WriteString("}")
+}
+
+// list writes a slice with one compact element per line; a nil slice is
+// written as [] like an empty one.
+func (jw *jsonWriter) list(v reflect.Value, indent string) {
+	if v.Len() == 0 {
+		jw.w.WriteString("[]")
+		return
+	}
+	jw.w.WriteString("[")
+	sep := "\n" + indent + "  "
+	for i := range v.Len() {
+		if i > 0 {
+			jw.w.WriteString(",")
+		}
+		jw.w.WriteString(sep)
+		jw.value(v.Index(i))
+		if jw.err != nil {
+			return
+		}
+	}
+	jw.w.WriteString("\n" + indent + "]")
+}
+
+func hasOpt(opts, opt string) bool {
+	for o := range strings.SplitSeq(opts, ",") {
+		if o == opt {
+			return true
+		}
+	}
+	return false
+}
+
+// isEmpty is encoding/json's test for omitempty.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
 }
