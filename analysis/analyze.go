@@ -57,8 +57,11 @@ type articleOut struct {
 	names    []string // proper names seen, for speaker canonicalisation
 	warnings []Warning
 	lang     string
-	toks     []token // body words, for reuse and vocabulary
-	quoted   []span  // text inside quotation marks
+	toks     []token  // body words; dropped by analyzeAll once words is set
+	sents    []span   // the body's sentences: their tokens, in turn, are toks
+	first    []int    // first[i] is the index in toks of the first word of sents[i]
+	words    []uint32 // vocab ids of toks, for reuse and distinguishing words
+	quoted   []span   // text inside quotation marks
 }
 
 // Analyze computes every feature of a corpus. It never fails on article
@@ -100,7 +103,8 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		seenText[hs] = a.ID
 		unique = append(unique, a)
 	}
-	for i, o := range analyzeAll(unique, lex, opts.Language, opts.Progress) {
+	v := &vocab{}
+	for i, o := range analyzeAll(unique, lex, opts.Language, opts.Progress, v) {
 		a := unique[i]
 		seenID[o.res.ID]++
 		if n := seenID[o.res.ID]; n > 1 {
@@ -162,7 +166,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	}
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
-	compareOutlets(res, outs, lex, opts)
+	compareOutlets(res, outs, lex, opts, v)
 	sortResult(res)
 	return res, nil
 }
@@ -179,8 +183,9 @@ func mostFrequent(m map[string]int) string {
 
 // analyzeAll analyses articles on GOMAXPROCS workers; the results are in
 // the order of the articles, so the output does not depend on scheduling.
-// Each article's analysis depends on that article alone.
-func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress func(int)) []*articleOut {
+// Each article's analysis depends on that article alone. The body words
+// are kept as ids of v, not as tokens, so that a large corpus fits in memory.
+func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress func(int), v *vocab) []*articleOut {
 	for _, lang := range Languages {
 		lex.trie(lang) // built once, before the workers read it
 	}
@@ -192,7 +197,10 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = analyzeArticle(articles[i], lex, forceLang)
+				o := analyzeArticle(articles[i], lex, forceLang)
+				o.words = v.ids(make([]uint32, 0, len(o.toks)), o.toks)
+				o.toks = nil
+				outs[i] = o
 				if progress != nil {
 					progress(len(articles[i].Text))
 				}
@@ -303,7 +311,9 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	for _, s := range sents {
 		r.Sentences++
 		r.Words += len(s.toks)
+		o.first = append(o.first, len(o.toks))
 		o.toks = append(o.toks, s.toks...)
+		o.sents = append(o.sents, s.sp)
 		qs := attribute(a.Text, s, prevAttributed, lr, st)
 		prevAttributed = false
 		for _, q := range qs {

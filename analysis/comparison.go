@@ -13,7 +13,7 @@ const minDistinctiveZ = 1.0
 // the credits graph, distinguishing terms and the significance tests.
 // They are the only parts of a result that depend on which other articles
 // are in the corpus.
-func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options) {
+func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options, v *vocab) {
 	minWords := opts.ReuseMinWords
 	if minWords <= 0 {
 		minWords = DefaultReuseMinWords
@@ -26,7 +26,8 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 	// Reuse.
 	docs := make([]reuseDoc, len(outs))
 	for i, o := range outs {
-		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, toks: o.toks, credits: o.res.Credits, quoted: o.quoted}
+		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, words: o.words, spans: o.sents, first: o.first,
+			credits: o.res.Credits, quoted: o.quoted}
 	}
 	res.Reuse = findReuse(docs, minWords)
 
@@ -50,18 +51,41 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 	})
 
 	// Distinguishing terms over content words.
-	counts := make(map[string]map[string]int)
+	// Note: words are counted by id, and whether an id is a content word
+	// is decided once per language.
+	byID := make(map[string]map[uint32]int)
+	content := map[string][]int8{} // lang -> id -> 0 unknown, 1 content, -1 not
+	size := v.size()
 	for _, o := range outs {
-		m := counts[o.res.Outlet]
+		m := byID[o.res.Outlet]
 		if m == nil {
-			m = make(map[string]int)
-			counts[o.res.Outlet] = m
+			m = make(map[uint32]int)
+			byID[o.res.Outlet] = m
 		}
-		for _, t := range o.toks {
-			if contentWord(o.lang, t.Norm, lex) {
-				m[t.Norm]++
+		is := content[o.lang]
+		if is == nil {
+			is = make([]int8, size)
+			content[o.lang] = is
+		}
+		for _, id := range o.words {
+			if is[id] == 0 {
+				is[id] = -1
+				if contentWord(o.lang, v.word(id), lex) {
+					is[id] = 1
+				}
+			}
+			if is[id] > 0 {
+				m[id]++
 			}
 		}
+	}
+	counts := make(map[string]map[string]int, len(byID))
+	for outlet, m := range byID {
+		c := make(map[string]int, len(m))
+		for id, n := range m {
+			c[v.word(id)] = n
+		}
+		counts[outlet] = c
 	}
 	res.Distinctive = distinctiveTerms(counts, opts.Background, top, minDistinctiveZ)
 

@@ -89,350 +89,421 @@ type ReusePair struct {
 type reuseDoc struct {
 	id, outlet string
 	text       string   // the article text; offsets below refer to it
-	toks       []token  // body words in order (boilerplate already removed), from tokenize
+	words      []uint32 // vocab ids of the body words in order (boilerplate already removed)
+	spans      []span   // the body: tokenize over each span in turn gives the words
+	first      []int    // first[i] is the index in words of the first word of spans[i]
 	credits    []string // canonical names of outlets/agencies the article credits
 	quoted     []span   // spans of the text inside quotation marks (may be empty)
 }
 
-// maxShinglePostings is the largest number of occurrences in the corpus of
-// a shingle (minWords consecutive words) that is still used to find
-// passages. A more frequent shingle (a word repeated over and over, a
-// boilerplate line in every article) is skipped, which keeps the number of
-// compared positions near-linear in the corpus size. A passage made only
-// of such shingles is not found; one that contains some other shingle is
-// found and extended across them.
-const maxShinglePostings = 1000
+// newReuseDoc makes the reuseDoc of the words of text in spans, interning
+// them in v.
+func newReuseDoc(v *vocab, id, outlet, text string, spans []span) reuseDoc {
+	d := reuseDoc{id: id, outlet: outlet, text: text, spans: spans}
+	for _, sp := range spans {
+		d.first = append(d.first, len(d.words))
+		d.words = v.ids(d.words, tokenize(text, sp))
+	}
+	return d
+}
+
+// tokens returns the tokens of span i of the body.
+func (d *reuseDoc) tokens(i int) []token { return tokenize(d.text, d.spans[i]) }
+
+// spanOf returns the index of the span holding word p.
+func (d *reuseDoc) spanOf(p int) int {
+	return sort.Search(len(d.first), func(i int) bool { return d.first[i] > p }) - 1
+}
+
+// maxPostingsPerDoc is the number of occurrences of one shingle (k
+// consecutive words) in one article that are used to find passages: an
+// article repeating the same words more often (a chant, a table, a
+// paragraph pasted over and over) is compared at its first ones only, so
+// that such text cannot make the cost quadratic.
+const maxPostingsPerDoc = 8
 
 // findReuse finds passages of at least minWords consecutive words
 // (compared by token Norm) shared by articles of different outlets.
 // A minWords below 1 counts as 1.
 //
-// Note: every window of minWords words (a shingle) is hashed and indexed;
-// only shingles found in two or more outlets, and at most
-// maxShinglePostings times, are used. For each such shingle and each two
-// articles of different outlets carrying it, the common run of words is
-// extended left and right to its maximal length (once per alignment of
-// the two articles), comparing the words themselves, so that a hash
-// collision never makes a passage. Runs with the same words are then
-// merged into one passage carried by all their articles; an article
-// carrying the words more than once is listed at its first occurrence. A
+// Note: a passage is a maximal repeat: a run of words carried by articles
+// of two or more outlets that cannot be extended to the left or to the
+// right without losing one of its occurrences. Every shingle (window of
+// minWords words) is interned, comparing the words themselves, so that a
+// hash collision never makes a passage. Only shingles carried by two or
+// more outlets, and whose occurrences are not all preceded by the same
+// word, can start a passage; for each of them the occurrences are sorted
+// by the words that follow, and the common prefixes of neighbours (found
+// by jumping a shingle at a time) give every passage that starts there
+// with its occurrences. The cost grows with the number of shared shingle
+// occurrences, never with the number of article pairs. An article
+// carrying a passage more than once is listed at its first occurrence; a
 // passage contained in a longer passage carried by the same articles is
-// dropped. Two articles of one outlet are never compared, but a passage
-// lists every article carrying it, whatever its outlet.
+// dropped. Every run of at least minWords words that two articles of
+// different outlets share lies inside a passage carried by both.
 func findReuse(docs []reuseDoc, minWords int) *Reuse {
 	k := max(minWords, 1)
-	x := newReuseIndex(docs)
-	runs := x.findRuns(k)
-	groups := x.groupRuns(runs)
-	x.dropContained(groups)
-	return x.result(groups, k)
+	x := newReuseIndex(docs, k)
+	ps := x.passages()
+	x.dropContained(ps)
+	return x.result(ps)
 }
 
-// Polynomial hashing modulo the Mersenne prime 2^61-1 gives the hash of
-// any run of words in constant time from prefix hashes.
-const (
-	hashMod  = 1<<61 - 1
-	hashBase = 0x2545f4914f6cdd1d % hashMod
-)
+// sep is the separator before doc d in reuseIndex.w: unique, and never a
+// word id, so no run of equal words crosses an article boundary.
+func sep(d int) uint32 { return 1<<31 | uint32(d) }
 
-func mulMod(a, b uint64) uint64 {
-	hi, lo := bits.Mul64(a, b)
-	r := (lo & hashMod) + (lo>>61 | hi<<3)
-	r = (r & hashMod) + (r >> 61)
-	if r >= hashMod {
-		r -= hashMod
-	}
-	return r
-}
-
-// reuseIndex holds the documents with their words as integers.
+// reuseIndex holds the words of all documents in one array.
 type reuseIndex struct {
 	docs   []reuseDoc
-	ids    [][]int32  // per doc, the interned Norm of each word
-	pre    [][]uint64 // per doc, prefix hashes of ids: pre[d][p] hashes ids[d][:p]
-	pow    []uint64   // pow[n] = hashBase^n
-	outlet []int32    // per doc, the interned outlet
+	k      int
+	w      []uint32 // sep(0) words of doc 0, sep(1) words of doc 1, ..., sep(len(docs))
+	base   []int    // base[d] is the index in w of doc d's first word; base[len(docs)] = len(w)
+	outlet []int32  // per doc, the index of its outlet in outlets
+	names  []string // outlet names, sorted
+	gid    []int32  // per position in w: the shingle group starting there, or -1 when no other position has the same words
+	post   []int32  // positions of each group, increasing: post[start[g]:start[g+1]]
+	start  []int32
 }
 
-func newReuseIndex(docs []reuseDoc) *reuseIndex {
-	x := &reuseIndex{
-		docs:   docs,
-		ids:    make([][]int32, len(docs)),
-		pre:    make([][]uint64, len(docs)),
-		outlet: make([]int32, len(docs)),
+func newReuseIndex(docs []reuseDoc, k int) *reuseIndex {
+	x := &reuseIndex{docs: docs, k: k, base: make([]int, len(docs)+1), outlet: make([]int32, len(docs))}
+	n := 1
+	for _, d := range docs {
+		n += len(d.words) + 1
 	}
-	words := map[string]int32{}
-	outlets := map[string]int32{}
-	longest := 0
-	for d, doc := range docs {
-		o, ok := outlets[doc.outlet]
-		if !ok {
-			o = int32(len(outlets))
-			outlets[doc.outlet] = o
+	x.w = make([]uint32, 0, n)
+	x.w = append(x.w, sep(0))
+	seen := map[string]bool{}
+	for i, d := range docs {
+		x.base[i] = len(x.w)
+		x.w = append(x.w, d.words...)
+		x.w = append(x.w, sep(i+1))
+		if !seen[d.outlet] {
+			seen[d.outlet] = true
+			x.names = append(x.names, d.outlet)
 		}
-		x.outlet[d] = o
-		ids := make([]int32, len(doc.toks))
-		pre := make([]uint64, len(doc.toks)+1)
-		for p, t := range doc.toks {
-			id, ok := words[t.Norm]
-			if !ok {
-				id = int32(len(words))
-				words[t.Norm] = id
-			}
-			ids[p] = id
-			h := mulMod(pre[p], hashBase) + uint64(id) + 1
-			if h >= hashMod {
-				h -= hashMod
-			}
-			pre[p+1] = h
-		}
-		x.ids[d], x.pre[d] = ids, pre
-		longest = max(longest, len(ids))
 	}
-	x.pow = make([]uint64, longest+1)
-	x.pow[0] = 1
-	for n := 1; n <= longest; n++ {
-		x.pow[n] = mulMod(x.pow[n-1], hashBase)
+	x.base[len(docs)] = len(x.w)
+	slices.Sort(x.names)
+	for i, d := range docs {
+		o, _ := slices.BinarySearch(x.names, d.outlet)
+		x.outlet[i] = int32(o)
 	}
+	x.group()
 	return x
 }
 
-// hash returns the hash of the n words of doc d from position p.
-func (x *reuseIndex) hash(d, p, n int) uint64 {
-	h := x.pre[d]
-	r := h[p+n] + hashMod - mulMod(h[p], x.pow[n])
-	if r >= hashMod {
-		r -= hashMod
+// docOf returns the document holding position p of w.
+func (x *reuseIndex) docOf(p int32) int {
+	return sort.Search(len(x.docs), func(d int) bool { return x.base[d+1] > int(p) })
+}
+
+// shingleHash hashes the k words from p (no separator among them).
+func (x *reuseIndex) shingleHash(p int) uint64 {
+	var h uint64
+	for _, id := range x.w[p : p+x.k] {
+		h = h*0x100000001b3 + uint64(id) + 1
 	}
-	return r
+	return mix64(h)
 }
 
-// equal reports whether the n words from d1:p1 and from d2:p2 are the same.
-func (x *reuseIndex) equal(d1, p1, d2, p2, n int) bool {
-	return slices.Equal(x.ids[d1][p1:p1+n], x.ids[d2][p2:p2+n])
+// mix64 is the splitmix64 finaliser, so that the top bits are well spread.
+func mix64(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
 }
 
-// reusePos is a word position: a document and a word index in it.
-type reusePos struct{ doc, pos int32 }
-
-// reuseRun is a maximal common run of words of two documents of different
-// outlets, a < b.
-type reuseRun struct {
-	a, pa, b, pb, n int32
-}
-
-// findRuns indexes the shingles of k words and returns the maximal common
-// runs they lead to, in a deterministic order.
-func (x *reuseIndex) findRuns(k int) []reuseRun {
-	// Pass 1: a group id per distinct shingle hash, and its count. The
-	// hashes are spread by their top bits into buckets of about 8K
-	// shingles, each then numbered with a small open-addressing table
-	// that stays in cache, so the cost per shingle does not grow with
-	// the corpus.
-	gidOf := make([][]int32, len(x.docs))
-	base := make([]int, len(x.docs)+1)
-	for d, ids := range x.ids {
-		base[d+1] = base[d] + max(len(ids)-k+1, 0)
-	}
-	total := base[len(x.docs)]
-	flat := make([]int32, total) // group id of each shingle, docs one after another
-	hs := make([]uint64, total)
-	for d := range x.ids {
-		gidOf[d] = flat[base[d]:base[d+1]]
-		for p := range gidOf[d] {
-			hs[base[d]+p] = x.hash(d, p, k)
+// forShingles calls fn with every position of w where k words of one
+// document start.
+func (x *reuseIndex) forShingles(fn func(p int)) {
+	for d := range x.docs {
+		for p := x.base[d]; p+x.k <= x.base[d+1]-1; p++ {
+			fn(p)
 		}
 	}
-	type entry struct {
-		h   uint64
-		idx int32 // index in flat
+}
+
+// group sets gid, post and start. The positions are spread by the top
+// bits of their shingle hash into buckets of about 4K; each bucket is
+// numbered with a small open-addressing table that stays in cache, whose
+// keys are compared word by word, so the cost per shingle does not grow
+// with the corpus and equal ids mean equal words.
+func (x *reuseIndex) group() {
+	x.gid = make([]int32, len(x.w))
+	for i := range x.gid {
+		x.gid[i] = -1
 	}
-	logB := bits.Len(uint(total >> 13))
-	bucketOf := func(h uint64) int { return int(h >> (61 - logB)) } // h < 2^61
+	total := 0
+	x.forShingles(func(int) { total++ })
+	logB := bits.Len(uint(total >> 12))
+	bucketOf := func(h uint64) int { return int(h >> (64 - logB) & (1<<logB - 1)) }
+	if logB == 0 {
+		bucketOf = func(uint64) int { return 0 }
+	}
 	bstart := make([]int, 1<<logB+1)
-	for _, h := range hs {
-		bstart[bucketOf(h)+1]++
-	}
+	x.forShingles(func(p int) { bstart[bucketOf(x.shingleHash(p))+1]++ })
 	largest := 0
 	for b := range 1 << logB {
 		largest = max(largest, bstart[b+1])
 		bstart[b+1] += bstart[b]
 	}
-	entries := make([]entry, total)
+	order := make([]int32, total)
 	fill := slices.Clone(bstart)
-	for i, h := range hs {
-		b := bucketOf(h)
-		entries[fill[b]] = entry{h, int32(i)}
+	x.forShingles(func(p int) {
+		b := bucketOf(x.shingleHash(p))
+		order[fill[b]] = int32(p)
 		fill[b]++
-	}
+	})
 	type slot struct {
-		h  uint64 // hash+1; 0 marks an empty slot
-		id int32
+		h        uint64
+		rep, cnt int32 // rep: first position; cnt: positions; -1 rep marks an empty slot
+		id       int32
 	}
-	shift := 64 - bits.Len(uint(max(2*largest, 16)-1))
-	table := make([]slot, 1<<(64-shift)) // at most half full
+	table := make([]slot, max(16, 1<<bits.Len(uint(2*largest))))
+	for i := range table {
+		table[i].rep = -1
+	}
 	mask := len(table) - 1
-	var count []int32
+	var used []int
+	var counts []int32
 	for b := range 1 << logB {
-		clear(table)
-		for _, e := range entries[bstart[b]:bstart[b+1]] {
-			h := e.h + 1
-			i := int((h * 0x9e3779b97f4a7c15) >> shift)
-			for table[i].h != 0 && table[i].h != h {
+		ps := order[bstart[b]:bstart[b+1]]
+		for _, p := range ps {
+			h := x.shingleHash(int(p))
+			i := int(h>>20) & mask
+			for table[i].rep >= 0 && (table[i].h != h || !slices.Equal(x.w[table[i].rep:int(table[i].rep)+x.k], x.w[p:int(p)+x.k])) {
 				i = (i + 1) & mask
 			}
-			if table[i].h == 0 {
-				table[i] = slot{h, int32(len(count))}
-				count = append(count, 0)
+			if table[i].rep < 0 {
+				table[i] = slot{h: h, rep: p, id: -1}
+				used = append(used, i)
 			}
-			id := table[i].id
-			count[id]++
-			flat[e.idx] = id
+			table[i].cnt++
+			x.gid[p] = int32(i) // the slot, for the second loop
 		}
-	}
-	// Pass 2: postings of each group, by document then position.
-	start := make([]int, len(count)+1)
-	for g, c := range count {
-		start[g+1] = start[g] + int(c)
-	}
-	post := make([]reusePos, start[len(count)])
-	fill = slices.Clone(start[:len(count)])
-	for d, g := range gidOf {
-		for p, id := range g {
-			post[fill[id]] = reusePos{int32(d), int32(p)}
-			fill[id]++
-		}
-	}
-	// A group is used when it is not too frequent and spans two outlets.
-	live := make([]bool, len(count))
-	for g, c := range count {
-		if c < 2 || c > maxShinglePostings {
-			continue
-		}
-		ps := post[start[g]:start[g+1]]
-		o := x.outlet[ps[0].doc]
-		for _, q := range ps[1:] {
-			if x.outlet[q.doc] != o {
-				live[g] = true
-				break
-			}
-		}
-	}
-	// Pass 3: for each document i and each later document j of another
-	// outlet sharing a shingle, extend the match along its diagonal
-	// (the offset between the two positions) unless a run already found
-	// on that diagonal covers it.
-	var runs []reuseRun
-	runEnd := map[uint64]int{} // j<<32 | diagonal -> end of the last run in i
-	for i, g := range gidOf {
-		if len(runEnd) > 1<<12 {
-			runEnd = map[uint64]int{}
-		} else {
-			clear(runEnd)
-		}
-		a := x.ids[i]
-		for p, id := range g {
-			if !live[id] {
+		for _, p := range ps {
+			s := &table[x.gid[p]]
+			if s.cnt < 2 {
+				x.gid[p] = -1
 				continue
 			}
-			ps := post[start[id]:start[id+1]]
-			lo := sort.Search(len(ps), func(m int) bool { return int(ps[m].doc) > i })
-			for _, q := range ps[lo:] {
-				j, qp := int(q.doc), int(q.pos)
-				if x.outlet[j] == x.outlet[i] {
-					continue
-				}
-				key := uint64(j)<<32 | uint64(uint32(int32(qp-p)))
-				if end, ok := runEnd[key]; ok && p < end {
-					continue
-				}
-				if !x.equal(i, p, j, qp, k) {
-					continue // a hash collision
-				}
-				b := x.ids[j]
-				s, t := p, qp
-				for s > 0 && t > 0 && a[s-1] == b[t-1] {
-					s--
-					t--
-				}
-				e, f := p+k, qp+k
-				for e < len(a) && f < len(b) && a[e] == b[f] {
-					e++
-					f++
-				}
-				runEnd[key] = e
-				runs = append(runs, reuseRun{int32(i), int32(s), int32(j), int32(t), int32(e - s)})
+			if s.id < 0 {
+				s.id = int32(len(counts))
+				counts = append(counts, 0)
+			}
+			x.gid[p] = s.id
+		}
+		for _, i := range used {
+			table[i] = slot{rep: -1}
+		}
+		used = used[:0]
+	}
+	// Postings, at most maxPostingsPerDoc per group and document.
+	lastDoc := make([]int32, len(counts))
+	perDoc := make([]int32, len(counts))
+	for i := range lastDoc {
+		lastDoc[i] = -1
+	}
+	keep := func(g int32, d int) bool {
+		if lastDoc[g] != int32(d) {
+			lastDoc[g], perDoc[g] = int32(d), 0
+		}
+		perDoc[g]++
+		return perDoc[g] <= maxPostingsPerDoc
+	}
+	for d := range x.docs {
+		for p := x.base[d]; p < x.base[d+1]; p++ {
+			if g := x.gid[p]; g >= 0 && keep(g, d) {
+				counts[g]++
 			}
 		}
 	}
-	return runs
-}
-
-// reuseGroup is one distinct run of words and where it was found.
-type reuseGroup struct {
-	rep  reusePos   // a first occurrence, for its words
-	n    int        // length in words
-	occ  []reusePos // one per document, sorted by document, after groupRuns
-	gone bool       // contained in a longer group of the same documents
-}
-
-// groupRuns merges runs with the same words into groups, in order of first
-// appearance, keeping for each document its first position.
-func (x *reuseIndex) groupRuns(runs []reuseRun) []*reuseGroup {
-	type key struct {
-		h uint64
-		n int32
+	x.start = make([]int32, len(counts)+1)
+	for g, c := range counts {
+		x.start[g+1] = x.start[g] + c
 	}
-	var groups []*reuseGroup
-	byKey := map[key][]*reuseGroup{}
-	for _, r := range runs {
-		kk := key{x.hash(int(r.a), int(r.pa), int(r.n)), r.n}
-		var grp *reuseGroup
-		for _, c := range byKey[kk] {
-			if x.equal(int(c.rep.doc), int(c.rep.pos), int(r.a), int(r.pa), int(r.n)) {
-				grp = c
-				break
+	x.post = order[:x.start[len(counts)]]
+	clear(lastDoc)
+	for i := range lastDoc {
+		lastDoc[i] = -1
+	}
+	next := slices.Clone(x.start[:len(counts)])
+	for d := range x.docs {
+		for p := x.base[d]; p < x.base[d+1]; p++ {
+			if g := x.gid[p]; g >= 0 && keep(g, d) {
+				x.post[next[g]] = int32(p)
+				next[g]++
 			}
 		}
-		if grp == nil {
-			grp = &reuseGroup{rep: reusePos{r.a, r.pa}, n: int(r.n)}
-			byKey[kk] = append(byKey[kk], grp)
-			groups = append(groups, grp)
-		}
-		grp.occ = append(grp.occ, reusePos{r.a, r.pa}, reusePos{r.b, r.pb})
 	}
-	for _, g := range groups {
-		slices.SortFunc(g.occ, func(p, q reusePos) int {
-			return cmp.Or(cmp.Compare(p.doc, q.doc), cmp.Compare(p.pos, q.pos))
+}
+
+// lcp returns the number of equal words from positions a and b of w,
+// jumping a shingle at a time where both start the same group.
+func (x *reuseIndex) lcp(a, b int32) int {
+	m := 0
+	for {
+		ga, gb := x.gid[int(a)+m], x.gid[int(b)+m]
+		if ga >= 0 && ga == gb {
+			m += x.k
+			continue
+		}
+		if x.w[int(a)+m] != x.w[int(b)+m] {
+			return m
+		}
+		m++
+	}
+}
+
+// reusePassage is one passage found: its length and where it occurs.
+type reusePassage struct {
+	n    int
+	occ  []reusePos // one per document, sorted by document
+	gone bool       // contained in a longer passage of the same documents
+}
+
+// reusePos is a word position: a document and a word index in it.
+type reusePos struct{ doc, pos int32 }
+
+// passages returns every passage, in no particular order.
+func (x *reuseIndex) passages() []*reusePassage {
+	var out []*reusePassage
+	var sorted []int32
+	var lcps, oc, pc []int
+	for g := range len(x.start) - 1 {
+		ps := x.post[x.start[g]:x.start[g+1]]
+		if len(ps) < 2 || !x.leftDiverse(ps) || !x.multiOutlet(ps) {
+			continue
+		}
+		// Occurrences sorted by the words after the shingle; a separator
+		// ends each document, so two positions always differ somewhere.
+		sorted = append(sorted[:0], ps...)
+		k := x.k
+		slices.SortFunc(sorted, func(a, b int32) int {
+			m := x.lcp(a+int32(k), b+int32(k))
+			return cmp.Compare(x.w[int(a)+k+m], x.w[int(b)+k+m])
 		})
-		g.occ = slices.CompactFunc(g.occ, func(p, q reusePos) bool { return p.doc == q.doc })
-		g.rep = g.occ[0]
+		c := len(sorted)
+		lcps, oc, pc = lcps[:0], oc[:0], pc[:0]
+		lcps = append(lcps, 0)
+		oc, pc = append(oc, 0), append(pc, 0)
+		minL := math.MaxInt
+		for i := 1; i < c; i++ {
+			l := x.lcp(sorted[i-1]+int32(k), sorted[i]+int32(k))
+			lcps = append(lcps, l)
+			minL = min(minL, l)
+			o := oc[i-1]
+			if x.outlet[x.docOf(sorted[i])] != x.outlet[x.docOf(sorted[i-1])] {
+				o++
+			}
+			oc = append(oc, o)
+			q := pc[i-1]
+			if x.w[sorted[i]-1] != x.w[sorted[i-1]-1] {
+				q++
+			}
+			pc = append(pc, q)
+		}
+		// Each interval of the sorted occurrences whose neighbours share l
+		// more words is a node of their trie: a run of k+l words carried
+		// by those occurrences and no other, branching after it. It is a
+		// passage when its occurrences span two outlets and are not all
+		// preceded by the same word.
+		type iv struct{ l, lb int }
+		stack := []iv{{minL, 0}}
+		for i := 1; i <= c; i++ {
+			cur := -1
+			if i < c {
+				cur = lcps[i]
+			}
+			lb := i - 1
+			for len(stack) > 0 && cur < stack[len(stack)-1].l {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				lb = top.lb
+				rb := i - 1
+				if oc[rb] > oc[top.lb] && pc[rb] > pc[top.lb] {
+					out = append(out, x.passage(sorted[top.lb:rb+1], k+top.l))
+				}
+			}
+			if cur >= 0 && (len(stack) == 0 || cur > stack[len(stack)-1].l) {
+				stack = append(stack, iv{cur, lb})
+			}
+		}
 	}
-	return groups
+	return out
 }
 
-// dropContained marks the groups whose words occur inside a longer group
-// carried by the same documents.
-func (x *reuseIndex) dropContained(groups []*reuseGroup) {
-	bySet := map[string][]*reuseGroup{}
+// leftDiverse reports whether the positions are not all preceded by the same word.
+func (x *reuseIndex) leftDiverse(ps []int32) bool {
+	for _, p := range ps[1:] {
+		if x.w[p-1] != x.w[ps[0]-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// multiOutlet reports whether the positions span two or more outlets.
+func (x *reuseIndex) multiOutlet(ps []int32) bool {
+	o := x.outlet[x.docOf(ps[0])]
+	last := -1
+	for _, p := range ps[1:] {
+		d := x.docOf(p)
+		if d == last {
+			continue
+		}
+		if x.outlet[d] != o {
+			return true
+		}
+		last = d
+	}
+	return false
+}
+
+// passage makes the passage of n words at the positions ps.
+func (x *reuseIndex) passage(ps []int32, n int) *reusePassage {
+	p := &reusePassage{n: n, occ: make([]reusePos, 0, len(ps))}
+	for _, q := range ps {
+		d := x.docOf(q)
+		p.occ = append(p.occ, reusePos{int32(d), q - int32(x.base[d])})
+	}
+	slices.SortFunc(p.occ, func(a, b reusePos) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
+	p.occ = slices.CompactFunc(p.occ, func(a, b reusePos) bool { return a.doc == b.doc })
+	return p
+}
+
+// words returns the words of passage p (at its first occurrence).
+func (x *reuseIndex) words(p *reusePassage) []uint32 {
+	at := x.base[p.occ[0].doc] + int(p.occ[0].pos)
+	return x.w[at : at+p.n]
+}
+
+// dropContained marks the passages whose words occur inside a longer
+// passage carried by the same documents.
+func (x *reuseIndex) dropContained(ps []*reusePassage) {
+	bySet := map[string][]*reusePassage{}
 	var buf []byte
-	for _, g := range groups {
+	for _, p := range ps {
 		buf = buf[:0]
-		for _, o := range g.occ {
+		for _, o := range p.occ {
 			buf = binary.LittleEndian.AppendUint32(buf, uint32(o.doc))
 		}
-		bySet[string(buf)] = append(bySet[string(buf)], g)
+		bySet[string(buf)] = append(bySet[string(buf)], p)
 	}
 	for _, set := range bySet {
 		if len(set) < 2 {
 			continue
 		}
-		// Longest first, so that a short group meets its container early.
-		slices.SortStableFunc(set, func(a, b *reuseGroup) int { return cmp.Compare(b.n, a.n) })
+		// Longest first, so that a short passage meets its container early.
+		slices.SortStableFunc(set, func(a, b *reusePassage) int { return cmp.Compare(b.n, a.n) })
 		for i, s := range set {
-			h := x.hash(int(s.rep.doc), int(s.rep.pos), s.n)
+			sw := x.words(s)
 			for _, t := range set[:i] {
-				if t.n > s.n && x.contains(t, s, h) {
+				if t.n > s.n && containsRun(x.words(t), sw) {
 					s.gone = true
 					break
 				}
@@ -441,83 +512,163 @@ func (x *reuseIndex) dropContained(groups []*reuseGroup) {
 	}
 }
 
-// contains reports whether the words of s (with hash h) occur in those of t.
-func (x *reuseIndex) contains(t, s *reuseGroup, h uint64) bool {
-	td, tp := int(t.rep.doc), int(t.rep.pos)
-	sd, sp := int(s.rep.doc), int(s.rep.pos)
-	for o := 0; o+s.n <= t.n; o++ {
-		if x.hash(td, tp+o, s.n) == h && x.equal(td, tp+o, sd, sp, s.n) {
+// containsRun reports whether s occurs in t.
+func containsRun(t, s []uint32) bool {
+	for o := 0; o+len(s) <= len(t); o++ {
+		if t[o] == s[0] && slices.Equal(t[o:o+len(s)], s) {
 			return true
 		}
 	}
 	return false
 }
 
-// result builds the Reuse of the groups left.
-func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
-	res := &Reuse{Passages: []*Passage{}, ByArticle: []*ArticleReuse{}, Pairs: []*ReusePair{}, MinWords: k}
-	covered := make([][][2]int, len(x.docs)) // per doc, word ranges [from, to)
-	quoted := make([][]span, len(x.docs))
-	for d, doc := range x.docs {
-		quoted[d] = mergeSpans(doc.quoted, len(doc.text))
+// result builds the Reuse of the passages left.
+func (x *reuseIndex) result(found []*reusePassage) *Reuse {
+	res := &Reuse{Passages: []*Passage{}, ByArticle: []*ArticleReuse{}, Pairs: []*ReusePair{}, MinWords: x.k}
+	var live []*reusePassage
+	for _, p := range found {
+		if !p.gone {
+			live = append(live, p)
+		}
 	}
-	pairs := map[[2]string]*ReusePair{}
-	// pairCover[pair] are the word ranges (doc, from, to) inside passages
-	// that both outlets of the pair carry, so nested passages count once.
-	pairCover := map[[2]string][][3]int{}
-	for _, g := range groups {
-		if g.gone {
-			continue
+	// Occurrence offsets, document by document, tokenizing each needed span once.
+	type req struct {
+		doc, pos, n int32
+		occ         *PassageOccurrence
+	}
+	var reqs []req
+	out := make([]*Passage, len(live))
+	for i, p := range live {
+		ps := &Passage{Words: p.n, Articles: []string{}, Outlets: []string{}, Occurrences: make([]*PassageOccurrence, len(p.occ))}
+		for j, o := range p.occ {
+			doc := &x.docs[o.doc]
+			ps.Occurrences[j] = &PassageOccurrence{Article: doc.id, Outlet: doc.outlet}
+			reqs = append(reqs, req{o.doc, o.pos, int32(p.n), ps.Occurrences[j]})
+			ps.Outlets = append(ps.Outlets, doc.outlet)
 		}
-		p := &Passage{Words: g.n, Articles: []string{}, Outlets: []string{}, Occurrences: []*PassageOccurrence{}}
-		for _, o := range g.occ {
-			d, pos := int(o.doc), int(o.pos)
-			doc := &x.docs[d]
-			start, end := doc.toks[pos].Start, doc.toks[pos+g.n-1].End
-			p.Occurrences = append(p.Occurrences, &PassageOccurrence{
-				Article: doc.id,
-				Outlet:  doc.outlet,
-				Start:   start,
-				End:     end,
-				Text:    doc.text[start:end],
-				Quoted:  2*quotedBytes(quoted[d], start, end) > end-start,
-			})
-			p.Outlets = append(p.Outlets, doc.outlet)
-			covered[d] = append(covered[d], [2]int{pos, pos + g.n})
+		out[i] = ps
+	}
+	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
+	var quoted []span
+	cacheDoc, cacheSpan := int32(-1), -1
+	var cacheToks []token
+	tokAt := func(d int32, p int) token {
+		doc := &x.docs[d]
+		i := doc.spanOf(p)
+		if d != cacheDoc || i != cacheSpan {
+			cacheDoc, cacheSpan, cacheToks = d, i, doc.tokens(i)
 		}
-		p.Text = p.Occurrences[0].Text // g.occ is in input order
+		return cacheToks[p-doc.first[i]]
+	}
+	for i, r := range reqs {
+		doc := &x.docs[r.doc]
+		if i == 0 || reqs[i-1].doc != r.doc {
+			quoted = mergeSpans(doc.quoted, len(doc.text))
+		}
+		start := tokAt(r.doc, int(r.pos)).Start
+		end := tokAt(r.doc, int(r.pos+r.n-1)).End
+		r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
+		r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
+	}
+	for _, p := range out {
+		p.Text = p.Occurrences[0].Text // occurrences are in input order
 		slices.SortStableFunc(p.Occurrences, func(a, b *PassageOccurrence) int { return strings.Compare(a.Article, b.Article) })
 		for _, o := range p.Occurrences {
 			p.Articles = append(p.Articles, o.Article)
 		}
 		slices.Sort(p.Outlets)
 		p.Outlets = slices.Compact(p.Outlets)
-		byOutlet := map[string][]reusePos{}
-		for _, o := range g.occ {
-			byOutlet[x.docs[o.doc].outlet] = append(byOutlet[x.docs[o.doc].outlet], o)
-		}
-		for i, a := range p.Outlets {
-			for _, b := range p.Outlets[i+1:] {
-				key := [2]string{a, b}
-				if pairs[key] == nil {
-					pairs[key] = &ReusePair{A: a, B: b}
-				}
-				for _, side := range [2][]reusePos{byOutlet[a], byOutlet[b]} {
-					for _, o := range side {
-						pairCover[key] = append(pairCover[key], [3]int{int(o.doc), int(o.pos), int(o.pos) + g.n})
-					}
-				}
-			}
-		}
-		res.Passages = append(res.Passages, p)
 	}
-	slices.SortStableFunc(res.Passages, func(a, b *Passage) int {
+	slices.SortStableFunc(out, func(a, b *Passage) int {
 		return cmp.Or(cmp.Compare(b.Words, a.Words), strings.Compare(a.Text, b.Text),
 			slices.Compare(a.Articles, b.Articles))
 	})
+	res.Passages = out
+	x.coverage(live, res)
+	return res
+}
 
-	for d, doc := range x.docs {
-		ar := &ArticleReuse{Article: doc.id, Outlet: doc.outlet, Words: len(doc.toks), SharedWords: unionLen(covered[d])}
+// coverage sets res.ByArticle and res.Pairs from the passages: the words
+// of each article inside its occurrences, and for each outlet pair the
+// words of each side inside passages the other side carries too.
+func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
+	// The outlets of each passage, as an interned sorted set.
+	sets := [][]int32{}
+	setID := map[string]int32{}
+	var buf []byte
+	intern := func(s []int32) int32 {
+		buf = buf[:0]
+		for _, o := range s {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(o))
+		}
+		id, ok := setID[string(buf)]
+		if !ok {
+			id = int32(len(sets))
+			setID[string(buf)] = id
+			sets = append(sets, slices.Clone(s))
+		}
+		return id
+	}
+	type rng struct {
+		from, to int32
+		set      int32
+	}
+	ranges := make([][]rng, len(x.docs))
+	var os []int32
+	for _, p := range live {
+		os = os[:0]
+		for _, o := range p.occ {
+			os = append(os, x.outlet[o.doc])
+		}
+		slices.Sort(os)
+		os = slices.Compact(os)
+		id := intern(os)
+		for _, o := range p.occ {
+			ranges[o.doc] = append(ranges[o.doc], rng{o.pos, o.pos + int32(p.n), id})
+		}
+	}
+	// Sweep each document: between two range ends the words are covered
+	// by the same ranges; count them under the union of their outlet sets.
+	union := map[[2]int32]int32{}
+	type key struct{ outlet, set int32 }
+	words := map[key]int{}
+	for d, rs := range ranges {
+		doc := &x.docs[d]
+		ar := &ArticleReuse{Article: doc.id, Outlet: doc.outlet, Words: len(doc.words)}
+		type ev struct{ at, set int32 }
+		var evs []ev
+		for _, r := range rs {
+			evs = append(evs, ev{r.from, r.set}, ev{r.to, -1 - r.set})
+		}
+		slices.SortFunc(evs, func(a, b ev) int { return cmp.Compare(a.at, b.at) })
+		active := map[int32]int{}
+		for i, e := range evs {
+			if e.set >= 0 {
+				active[e.set]++
+			} else if active[-1-e.set]--; active[-1-e.set] == 0 {
+				delete(active, -1-e.set)
+			}
+			if i+1 == len(evs) || len(active) == 0 || evs[i+1].at == e.at {
+				continue
+			}
+			n := int(evs[i+1].at - e.at)
+			ar.SharedWords += n
+			u := int32(-1)
+			for _, s := range sortedKeys32(active) {
+				if u < 0 {
+					u = s
+					continue
+				}
+				kk := [2]int32{u, s}
+				v, ok := union[kk]
+				if !ok {
+					v = intern(mergeSets(sets[u], sets[s]))
+					union[kk] = v
+				}
+				u = v
+			}
+			words[key{x.outlet[d], u}] += n
+		}
 		if ar.Words > 0 {
 			ar.Share = math.Round(float64(ar.SharedWords)/float64(ar.Words)*1e4) / 1e4
 		}
@@ -525,6 +676,14 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 	}
 	slices.SortStableFunc(res.ByArticle, func(a, b *ArticleReuse) int { return strings.Compare(a.Article, b.Article) })
 
+	side := map[[2]int32]int{} // [a, b]: words of a's articles in passages b carries too
+	for kk, n := range words {
+		for _, b := range sets[kk.set] {
+			if b != kk.outlet {
+				side[[2]int32{kk.outlet, b}] += n
+			}
+		}
+	}
 	credits := map[string]map[string]bool{} // outlet -> lower-cased credits of its articles
 	for _, doc := range x.docs {
 		for _, c := range doc.credits {
@@ -534,31 +693,14 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 			credits[doc.outlet][strings.ToLower(c)] = true
 		}
 	}
-	for key, pr := range pairs {
-		// Each side's covered words, summed over its articles; the pair
-		// shares the smaller of the two.
-		var sideA, sideB int
-		rs := pairCover[key]
-		slices.SortFunc(rs, func(p, q [3]int) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
-		for i := 0; i < len(rs); {
-			j, n, end := i, 0, -1
-			for ; j < len(rs) && rs[j][0] == rs[i][0]; j++ {
-				from := max(rs[j][1], end)
-				if rs[j][2] > from {
-					n += rs[j][2] - from
-				}
-				end = max(end, rs[j][2])
-			}
-			if x.docs[rs[i][0]].outlet == pr.A {
-				sideA += n
-			} else {
-				sideB += n
-			}
-			i = j
+	for kk, n := range side {
+		if kk[0] > kk[1] {
+			continue
 		}
-		pr.SharedWords = min(sideA, sideB)
-		ca, cb := credits[pr.A], credits[pr.B]
-		pr.Credited = ca[strings.ToLower(pr.B)] || cb[strings.ToLower(pr.A)]
+		a, b := x.names[kk[0]], x.names[kk[1]]
+		pr := &ReusePair{A: a, B: b, SharedWords: min(n, side[[2]int32{kk[1], kk[0]}])}
+		ca, cb := credits[a], credits[b]
+		pr.Credited = ca[strings.ToLower(b)] || cb[strings.ToLower(a)]
 		for c := range ca {
 			if cb[c] {
 				pr.Credited = true
@@ -570,7 +712,23 @@ func (x *reuseIndex) result(groups []*reuseGroup, k int) *Reuse {
 	slices.SortFunc(res.Pairs, func(a, b *ReusePair) int {
 		return cmp.Or(cmp.Compare(b.SharedWords, a.SharedWords), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
 	})
-	return res
+}
+
+// mergeSets returns the union of two sorted sets.
+func mergeSets(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	out = append(append(out, a...), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func sortedKeys32(m map[int32]int) []int32 {
+	ks := make([]int32, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 // mergeSpans returns spans sorted, clipped to [0, n) and with overlapping
