@@ -614,15 +614,15 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 		set      int32
 	}
 	ranges := make([][]rng, len(x.docs))
-	var os []int32
+	var outs []int32
 	for _, p := range live {
-		os = os[:0]
+		outs = outs[:0]
 		for _, o := range p.occ {
-			os = append(os, x.outlet[o.doc])
+			outs = append(outs, x.outlet[o.doc])
 		}
-		slices.Sort(os)
-		os = slices.Compact(os)
-		id := intern(os)
+		slices.Sort(outs)
+		outs = slices.Compact(outs)
+		id := intern(outs)
 		for _, o := range p.occ {
 			ranges[o.doc] = append(ranges[o.doc], rng{o.pos, o.pos + int32(p.n), id})
 		}
@@ -676,11 +676,45 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 	}
 	slices.SortStableFunc(res.ByArticle, func(a, b *ArticleReuse) int { return strings.Compare(a.Article, b.Article) })
 
-	side := map[[2]int32]int{} // [a, b]: words of a's articles in passages b carries too
+	// side(a, b): words of a's articles in passages b carries too; a
+	// dense table for up to 2,048 outlets, else a map.
+	no := len(x.names)
+	var dense []int
+	sparse := map[[2]int32]int{}
+	if no <= 2048 {
+		dense = make([]int, no*no)
+	}
 	for kk, n := range words {
 		for _, b := range sets[kk.set] {
-			if b != kk.outlet {
-				side[[2]int32{kk.outlet, b}] += n
+			if b == kk.outlet {
+				continue
+			}
+			if dense != nil {
+				dense[int(kk.outlet)*no+int(b)] += n
+			} else {
+				sparse[[2]int32{kk.outlet, b}] += n
+			}
+		}
+	}
+	side := func(a, b int32) int {
+		if dense != nil {
+			return dense[int(a)*no+int(b)]
+		}
+		return sparse[[2]int32{a, b}]
+	}
+	var carried [][2]int32 // outlet pairs a < b with shared words
+	if dense != nil {
+		for a := range no {
+			for b := a + 1; b < no; b++ {
+				if dense[a*no+b] > 0 {
+					carried = append(carried, [2]int32{int32(a), int32(b)})
+				}
+			}
+		}
+	} else {
+		for kk := range sparse {
+			if kk[0] < kk[1] {
+				carried = append(carried, kk)
 			}
 		}
 	}
@@ -693,12 +727,9 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 			credits[doc.outlet][strings.ToLower(c)] = true
 		}
 	}
-	for kk, n := range side {
-		if kk[0] > kk[1] {
-			continue
-		}
+	for _, kk := range carried {
 		a, b := x.names[kk[0]], x.names[kk[1]]
-		pr := &ReusePair{A: a, B: b, SharedWords: min(n, side[[2]int32{kk[1], kk[0]}])}
+		pr := &ReusePair{A: a, B: b, SharedWords: min(side(kk[0], kk[1]), side(kk[1], kk[0]))}
 		ca, cb := credits[a], credits[b]
 		pr.Credited = ca[strings.ToLower(b)] || cb[strings.ToLower(a)]
 		for c := range ca {
