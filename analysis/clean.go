@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +78,359 @@ var (
 	reDomain       = regexp.MustCompile(`(?i)^(?:www\.)?[\p{L}\d-]+(?:\.[a-z]{2,6}){1,2}$`)
 )
 
+// lineRule is the boilerplate rule that removes a whole line s (trimmed,
+// not empty), or "" when the line is body text. The first rule that
+// applies wins. Every regular expression is behind a guard (see
+// lineGuard) or a hand-written check that only skips lines the expression
+// cannot match, so that most lines never reach one;
+// lineRuleRegexp in clean_fast_test.go is the same function without them.
+func lineRule(s string) string {
+	fe := asciiFoldExact(s)
+	switch {
+	case len(s) > 200 && wordCount(s) > 40:
+		// Prose: no boilerplate rule applies to a paragraph this long.
+	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, fe):
+		return "chrome"
+	case gRelated.match(s, fe) || (gRelatedTop.match(s, fe) && !hasTerminal(s) && wordCount(s) <= 10):
+		return "related"
+	case gFollow.match(s, fe) && wordCount(s) <= 40:
+		return "follow"
+	case gByline.match(s, fe) || gEmbedLine.match(s, fe) || gWireByline.match(s, fe) && wordCount(s) <= 40:
+		return "byline"
+	case gCaption.match(s, fe):
+		return "caption"
+	case gCreditLine.match(s, fe) && wordCount(s) <= 8:
+		return "credit"
+	case maybeURLLine(s) && reURLLine.MatchString(s):
+		return "url"
+	case maybeDateLine(s) && isDateLine(s):
+		return "date"
+	}
+	return ""
+}
+
+// Guards of the line expressions, derived from the expressions themselves.
+var (
+	gChrome     = newLineGuard(reChrome)
+	gRelated    = newLineGuard(reRelated)
+	gRelatedTop = newLineGuard(reRelatedTop)
+	gFollow     = newLineGuard(reFollow)
+	gByline     = newLineGuard(reByline)
+	gEmbedLine  = newLineGuard(reEmbedLine)
+	gWireByline = newLineGuard(reWireByline)
+	gCaption    = newLineGuard(reCaption)
+	gCreditLine = newLineGuard(reCreditLine)
+)
+
+// maybeIconLine guards reIconLine, ^(?:[a-z]+(?:_[a-z]+)+\s*)+$: a match
+// starts with a lower-case ASCII letter and holds an underscore.
+func maybeIconLine(s string) bool {
+	return s != "" && 'a' <= s[0] && s[0] <= 'z' && strings.IndexByte(s, '_') >= 0
+}
+
+// isSingleWord is reSingleWord, ^[a-z]{2,20}$, written out.
+func isSingleWord(s string) bool {
+	if len(s) < 2 || len(s) > 20 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// maybeURLLine guards reURLLine, (?i)^(?:https?://\S+|www\.\S+|[a-z0-9-]+\.(?:com|…)…)$:
+// a match starts with "http" or "www." (any case), or with a run of ASCII
+// letters, digits and hyphens directly followed by a dot (the run cannot
+// end earlier, since the character after it would have to be the dot).
+// Under (?i), [a-z] also holds U+212A (Kelvin sign) and U+017F (long s):
+// a line starting with a byte above ASCII is left to the expression.
+func maybeURLLine(s string) bool {
+	if s == "" || s[0] >= utf8.RuneSelf || hasPrefixFold(s, "http") {
+		return true
+	}
+	i := 0
+	for i < len(s) && (isASCIIAlnum(s[i]) || s[i] == '-') {
+		i++
+	}
+	return i > 0 && (i == len(s) || s[i] == '.' || s[i] >= utf8.RuneSelf)
+}
+
+func isASCIIAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// maybeDateLine guards isDateLine, which needs at least two words that
+// start with a digit: a line of ASCII without an ASCII digit has none.
+func maybeDateLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' || s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// A lineGuard is a cheap necessary condition for a regular expression to
+// match a line: every match starts at the beginning of the line with one
+// of prefixes, or holds one of needles, compared ignoring ASCII case.
+// Lines that fail it skip the expression; the others run it, so the result
+// is the expression's.
+type lineGuard struct {
+	re       *regexp.Regexp
+	always   bool      // no useful condition: always run re
+	prefixes []string  // lower case
+	needles  []string  // lower case
+	first    [256]bool // first bytes of prefixes, both cases
+}
+
+// match reports whether g.re matches s. fe must be asciiFoldExact(s): the
+// comparisons ignore ASCII case only, which is all that (?i) does to ASCII
+// letters except k and s (see asciiFoldExact).
+func (g *lineGuard) match(s string, fe bool) bool {
+	if g.always || !fe {
+		return g.re.MatchString(s)
+	}
+	maybe := false
+	if s != "" && g.first[s[0]] {
+		for _, p := range g.prefixes {
+			if hasPrefixFold(s, p) {
+				maybe = true
+				break
+			}
+		}
+	}
+	for _, n := range g.needles {
+		if maybe {
+			break
+		}
+		maybe = containsFold(s, n)
+	}
+	return maybe && g.re.MatchString(s)
+}
+
+// asciiFoldExact reports whether s holds neither U+212A (Kelvin sign) nor
+// U+017F (long s), the only runes outside ASCII that (?i) folds to ASCII
+// letters (k and s). In such a string a case-insensitive match of an ASCII
+// literal is a match ignoring ASCII case.
+func asciiFoldExact(s string) bool {
+	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
+}
+
+// hasPrefixFold reports whether s starts with p, ignoring ASCII case; p is in lower case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s holds p, ignoring ASCII case; p is in
+// lower case and not empty.
+func containsFold(s, p string) bool {
+	c0, c1 := p[0], p[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		c1 = c0 - ('a' - 'A')
+	}
+	for i := 0; i+len(p) <= len(s); i++ {
+		if (s[i] == c0 || s[i] == c1) && hasPrefixFold(s[i:], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// newLineGuard derives the guard of re from its syntax. Each top-level
+// alternative contributes the literal texts its matches must start with
+// (see litPrefixes): prefixes when the alternative is anchored at the
+// start of the text (^ without (?m)), needles otherwise. When some
+// alternative has no such text the guard is always true.
+func newLineGuard(re *regexp.Regexp) *lineGuard {
+	g := &lineGuard{re: re}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		panic(err) // re compiled, so it parses
+	}
+	alts := []*syntax.Regexp{tree}
+	if tree.Op == syntax.OpAlternate {
+		alts = tree.Sub
+	}
+	for _, alt := range alts {
+		anchored := alt.Op == syntax.OpBeginText || alt.Op == syntax.OpConcat && len(alt.Sub) > 0 && alt.Sub[0].Op == syntax.OpBeginText
+		ps, _ := litPrefixes(alt)
+		for _, p := range ps {
+			if p == "" {
+				g.always = true
+			}
+		}
+		if anchored {
+			g.prefixes = append(g.prefixes, ps...)
+		} else {
+			g.needles = append(g.needles, ps...)
+		}
+	}
+	for _, p := range g.prefixes {
+		if p != "" {
+			g.first[p[0]] = true
+			if 'a' <= p[0] && p[0] <= 'z' {
+				g.first[p[0]-('a'-'A')] = true
+			}
+		}
+	}
+	return g
+}
+
+// maxLitPrefixes bounds the sets litPrefixes builds.
+const maxLitPrefixes = 64
+
+// litPrefixes returns strings, in lower case, one of which starts the
+// text of every match of re (compared ignoring ASCII case, in a text for
+// which asciiFoldExact holds). exact reports that ps is every text re can
+// match, so that what follows re in a concatenation can extend them.
+//
+// By cases: a literal matches its own runes; under (?i) an ASCII letter
+// matches itself in either case, and the literal is cut before a rune
+// outside ASCII that has other case forms. An alternation's match is one
+// of its alternatives'. A concatenation's match is a match of its first
+// part followed by a match of the rest; when the first part's texts are
+// all known (exact), each can be followed by each prefix of the rest.
+// x? matches x or nothing; a capture matches what its group matches;
+// assertions (^, $, \b) match the empty text. Anything else yields the
+// empty prefix, which every text has.
+func litPrefixes(re *syntax.Regexp) (ps []string, exact bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		var b []byte
+		for _, r := range re.Rune {
+			switch {
+			case r < utf8.RuneSelf:
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			case re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(r) != r:
+				return []string{string(b)}, false
+			default:
+				b = utf8.AppendRune(b, r)
+			}
+		}
+		return []string{string(b)}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return litPrefixes(re.Sub[0])
+	case syntax.OpQuest:
+		ps, exact := litPrefixes(re.Sub[0])
+		if !exact {
+			return []string{""}, false
+		}
+		return append(ps, ""), true
+	case syntax.OpAlternate:
+		exact := true
+		for _, sub := range re.Sub {
+			sps, sexact := litPrefixes(sub)
+			ps = append(ps, sps...)
+			exact = exact && sexact
+		}
+		if len(ps) > maxLitPrefixes {
+			return []string{""}, false
+		}
+		return ps, exact
+	case syntax.OpConcat:
+		ps, exact := []string{""}, true
+		for _, sub := range re.Sub {
+			sps, sexact := litPrefixes(sub)
+			if len(ps)*len(sps) > maxLitPrefixes {
+				return ps, false
+			}
+			var next []string
+			for _, p := range ps {
+				for _, sp := range sps {
+					next = append(next, p+sp)
+				}
+			}
+			ps = next
+			if !sexact {
+				return ps, false
+			}
+		}
+		return ps, exact
+	}
+	return []string{""}, false
+}
+
+// trailLoc finds a credit (reTrailCredit) or else a byline
+// (reTrailByline) in brackets closing s; loc is nil when there is none.
+func trailLoc(s string) (loc []int, rule string) {
+	inner, _ := trailParen(s)
+	if maybeTrailCredit(s, inner) {
+		if loc = reTrailCredit.FindStringIndex(s); loc != nil {
+			return loc, "credit"
+		}
+	}
+	if maybeTrailByline(inner) {
+		if loc = reTrailByline.FindStringIndex(s); loc != nil {
+			return loc, "byline"
+		}
+	}
+	return nil, ""
+}
+
+// trailParen returns the text inside the brackets that close s:
+// "ant/dtc" for "… (ant/dtc)"; ok is false when s does not end in a
+// closing bracket (ASCII white space after it allowed, as \s*$ allows).
+func trailParen(s string) (inner string, ok bool) {
+	e := len(s)
+	for e > 0 && isRESpace(s[e-1]) {
+		e--
+	}
+	if e == 0 || s[e-1] != ')' {
+		return "", false
+	}
+	i := strings.LastIndexByte(s[:e-1], '(')
+	if i < 0 {
+		return "", false
+	}
+	return s[i+1 : e-1], true
+}
+
+// isRESpace reports the bytes of \s in a regular expression.
+func isRESpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// maybeTrailCredit guards reTrailCredit,
+// (?i)\s*\((?:sumber|source)\s*:\s*[^()]{1,80}\)\s*$. Nothing between
+// the brackets of a match is a bracket, so they are the last pair of s
+// (trailParen) and the text inside starts with "sumber" or "source".
+func maybeTrailCredit(s, inner string) bool {
+	if !asciiFoldExact(s) {
+		return true
+	}
+	return hasPrefixFold(inner, "sumber") || hasPrefixFold(inner, "source")
+}
+
+// maybeTrailByline guards reTrailByline,
+// \s*\((?:[^()]{1,60}/[^()]{1,60}|[a-z]{2,6}(?:/[a-z]{2,6})*)\)\s*$. As
+// for maybeTrailCredit, a match is the last pair of brackets of the text,
+// and inside them is either a slash or two to six lower-case ASCII letters.
+func maybeTrailByline(inner string) bool {
+	return strings.IndexByte(inner, '/') >= 0 || len(inner) >= 2 && len(inner) <= 6 && isSingleWord(inner)
+}
+
 // hasTerminal reports whether s ends like a sentence.
 func hasTerminal(s string) bool {
 	s = strings.TrimRight(s, " \t")
@@ -107,31 +461,10 @@ func clean(a *Article, lang *langRules) *cleaned {
 		if s == "" {
 			continue
 		}
-		rule := ""
-		switch {
-		case len(s) > 200 && wordCount(s) > 40:
-			// Prose: no boilerplate rule applies to a paragraph this long.
-		case reIconLine.MatchString(s) || reSingleWord.MatchString(s) || reChrome.MatchString(s):
-			rule = "chrome"
-		case reRelated.MatchString(s) || (reRelatedTop.MatchString(s) && !hasTerminal(s) && wordCount(s) <= 10):
-			rule = "related"
-		case reFollow.MatchString(s) && wordCount(s) <= 40:
-			rule = "follow"
-		case reByline.MatchString(s) || reEmbedLine.MatchString(s) || reWireByline.MatchString(s) && wordCount(s) <= 40:
-			rule = "byline"
-		case reCaption.MatchString(s):
-			rule = "caption"
-		case reCreditLine.MatchString(s) && wordCount(s) <= 8:
-			rule = "credit"
-		case reURLLine.MatchString(s):
-			rule = "url"
-		case isDateLine(s):
-			rule = "date"
-			if c.date == "" {
+		if rule := lineRule(s); rule != "" {
+			if rule == "date" && c.date == "" {
 				c.date = parseDate(s)
 			}
-		}
-		if rule != "" {
 			remove(l, rule)
 		}
 	}
@@ -182,12 +515,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 			if !strings.HasSuffix(s, ")") {
 				break // both patterns end in a closing bracket
 			}
-			loc := reTrailCredit.FindStringIndex(s)
-			rule := "credit"
-			if loc == nil {
-				loc = reTrailByline.FindStringIndex(s)
-				rule = "byline"
-			}
+			loc, rule := trailLoc(s)
 			if loc == nil || loc[0] == 0 {
 				break
 			}

@@ -1,0 +1,237 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// lineRuleRegexp is lineRule as it was written before the guards: every
+// regular expression on every line. The fast paths must agree with it.
+func lineRuleRegexp(s string) string {
+	switch {
+	case len(s) > 200 && wordCount(s) > 40:
+	case reIconLine.MatchString(s) || reSingleWord.MatchString(s) || reChrome.MatchString(s):
+		return "chrome"
+	case reRelated.MatchString(s) || (reRelatedTop.MatchString(s) && !hasTerminal(s) && wordCount(s) <= 10):
+		return "related"
+	case reFollow.MatchString(s) && wordCount(s) <= 40:
+		return "follow"
+	case reByline.MatchString(s) || reEmbedLine.MatchString(s) || reWireByline.MatchString(s) && wordCount(s) <= 40:
+		return "byline"
+	case reCaption.MatchString(s):
+		return "caption"
+	case reCreditLine.MatchString(s) && wordCount(s) <= 8:
+		return "credit"
+	case reURLLine.MatchString(s):
+		return "url"
+	case isDateLine(s):
+		return "date"
+	}
+	return ""
+}
+
+// guardLines are lines near the edges of the guarded expressions.
+var guardLines = []string{
+	"ADVERTISEMENT", "Advertisement", "advertisement ", "Iklan", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan",
+	"Lanjutkan membaca artikel", "Share", "Share this article", "share article", "Bagikan", "Komentar", "Tags: Putin, Kim",
+	"Tag: x", "Tags:", "Topik: KTT", "topik", "Google News", "Follow", "Ikuti Kami", "Read next", "Loading...", "Loading",
+	"Menu", "Menurut", "Home", "Beranda", "home_icon share_icon", "home_icon", "icon_", "abc", "ab", "a", "abcdefghijklmnopqrst",
+	"abcdefghijklmnopqrstu", "Abc", "Baca juga: Harga Cabai Naik", "Baca: X", "BACA JUGA - X", "Baca Juga — X", "Lihat juga: x",
+	"Simak juga: x", "Tonton juga: x", "Berita terkait: x", "Artikel Terkait : x", "Read also: x", "Also read: x",
+	"Read more: x", "See also: x", "Related: x", "Related articles: x", "Related article - x", "Related stories: x",
+	"Related news: x", "More on this: x", "Berita Terkait", "Berita lainnya", "Artikel Juga", "Baca juga", "Berita terkait.",
+	"Berita tekait", "Baca juga berita menarik lainnya di sini", "Ikuti berita terbaru di Google News",
+	"Follow us on Twitter", "Subscribe to our newsletter", "Langganan", "Berlangganan newsletter", "Simak berita lainnya",
+	"Dapatkan update berita pilihan", "Dapatkan berita terkini", "Dapatkan informasi", "Dapatkan hadiah", "Join our channel",
+	"Sign up for the newsletter", "Gabung WhatsApp Channel kami", "Saluran WhatsApp", "Join the Telegram Channel",
+	"Editor: Lusi Wardhani", "Editor : A", "EDITOR | A", "Reporter: A", "Penulis: A", "Pewarta: A", "Redaktur: A",
+	"Penyunting: A", "Wartawan: A", "Kontributor: A", "Written by: A", "Reporting by: A", "Editing by: A",
+	"Additional reporting by: A", "Laporan wartawan: A", "Copyright: A", "Hak cipta: A", "By John Smith", "by John Smith",
+	"Oleh Budi Santoso", "oleh budi", "By John Smith Jones Brown Green", "© 2023 Reuters", "©", "[Gambas:Video CNN]",
+	"[x]", "[]", "(rzk/ana)", "(ant/dtc/x)", "(ant)", "(Ant/Dtc)", "Reporting by A in B; Editing by C",
+	"Additional reporting by Bob", "Writing by Ann", "Editing from Lon", "Compiled by Zed", "Translated by Ana",
+	"reporting by bob", "Foto: Reuters", "Photo | AP", "Gambar: x", "Image: x", "Ilustrasi: x", "Caption: x",
+	"Keterangan foto: x", "Sumber foto: x", "Video: x", "(Foto: Antara)", "(foto)", "(Ilustrasi oleh x)",
+	"(sumber: cnnindonesia.com)", "Sumber : CNA/SL", "Source: Reuters.", "(Source: AP)", "sumber:", "Sumber: a b c d e f g h i j",
+	"https://example.com/x", "http://x", "www.example.com", "detik.com/berita/x", "kompas.co.id/read/x", "bbc.co.uk/news/x",
+	"example.org/", "EXAMPLE.COM/X", "a-b.net/x y", "Kamis, 14 September 2023, 18:55 WITA Follow", "Rabu, 4 September 2024 - 10:12",
+	"14/09/2023 10:12 WIB", "13 September 2023", "Senin 2 Mei", "Selasa, 12.30 WIB 12/5", "10:12",
+	// Case folding outside ASCII: (?i) folds k to U+212A and s to U+017F.
+	"\u017fumber: x", "(\u017fource: AP)", "\u212aomentar", "\u212aontributor: A", "Ba\u212a", "\u017fhare", "\u017f",
+	"www.\u212a", "\u212a.com/x", "Ikuti \u212aami", "Gabung WhatsApp Channel \u212a", "whatſapp channel",
+	"Foto\u00a0: x", "Ｆoto: x", "FOTO：x", "É", "Éditor: x", "“Baca juga: x”", "‘Share’",
+}
+
+func TestLineRuleGuards(t *testing.T) {
+	for _, s := range guardLines {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if got, want := lineRule(s), lineRuleRegexp(s); got != want {
+			t.Errorf("lineRule(%q) = %q, regexps say %q", s, got, want)
+		}
+	}
+}
+
+// TestLineRuleCorpora compares the fast and the plain line rules on every
+// line of the sample corpora, and on each line cut at every rune.
+func TestLineRuleCorpora(t *testing.T) {
+	n := 0
+	for _, s := range corpusLines(t) {
+		for i := range s {
+			if testing.Short() && i > 12 && i < len(s)-12 {
+				continue
+			}
+			for _, part := range []string{s[:i], s[i:]} {
+				if part = strings.TrimSpace(part); part == "" {
+					continue
+				}
+				n++
+				if got, want := lineRule(part), lineRuleRegexp(part); got != want {
+					t.Fatalf("lineRule(%q) = %q, regexps say %q", part, got, want)
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d lines compared", n)
+	}
+}
+
+func corpusLines(t testing.TB) []string {
+	var lines []string
+	seen := make(map[string]bool)
+	err := filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !seen[l] && len(l) < 2000 {
+				seen[l] = true
+				lines = append(lines, l)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(lines, guardLines...)
+}
+
+// TestLineGuardPrefixes pins the literal texts derived from the
+// expressions, so that a change to an expression shows here.
+func TestLineGuardPrefixes(t *testing.T) {
+	tests := []struct {
+		g                 *lineGuard
+		prefixes, needles []string
+	}{
+		{gRelatedTop, []string{"berita", "artikel", "baca"}, nil},
+		{gFollow, []string{"ikuti", "follow", "subscribe", "langganan", "berlangganan", "simak berita", "dapatkan update",
+			"dapatkan berita", "dapatkan informasi", "join our", "sign up"},
+			[]string{"whatsapp channel", "google news", "saluran whatsapp", "telegram channel"}},
+		{gCreditLine, []string{"sumber", "source", "(sumber", "(source"}, nil},
+		{gEmbedLine, []string{"[", "("}, nil},
+		{gCaption, []string{"foto", "photo", "gambar", "image", "ilustrasi", "caption", "keterangan foto", "sumber foto", "video",
+			"(foto", "(photo", "(ilustrasi"}, nil},
+	}
+	for _, tt := range tests {
+		if tt.g.always || !sameSet(tt.g.prefixes, tt.prefixes) || !sameSet(tt.g.needles, tt.needles) {
+			t.Errorf("guard of %s: always %v, prefixes %q, needles %q; want prefixes %q, needles %q",
+				tt.g.re, tt.g.always, tt.g.prefixes, tt.g.needles, tt.prefixes, tt.needles)
+		}
+	}
+	for _, g := range []*lineGuard{gChrome, gRelated, gRelatedTop, gFollow, gByline, gEmbedLine, gWireByline, gCaption, gCreditLine} {
+		if g.always {
+			t.Errorf("guard of %s is always true", g.re)
+		}
+	}
+	if g := newLineGuard(reURLLine); !g.always {
+		t.Errorf("guard of %s: want always (a class starts a match), got prefixes %q", g.re, g.prefixes)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	m := func(ss []string) map[string]bool {
+		out := map[string]bool{}
+		for _, s := range ss {
+			out[s] = true
+		}
+		return out
+	}
+	return reflect.DeepEqual(m(a), m(b))
+}
+
+// FuzzCleanLine compares the guarded line rules with the plain regular
+// expressions on arbitrary lines.
+func FuzzCleanLine(f *testing.F) {
+	for _, s := range guardLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.Contains(s, "\n") {
+			return
+		}
+		if got, want := lineRule(s), lineRuleRegexp(s); got != want {
+			t.Fatalf("lineRule(%q) = %q, regexps say %q", s, got, want)
+		}
+	})
+}
+
+// trailLocRegexp is trailLoc without the guards.
+func trailLocRegexp(s string) ([]int, string) {
+	if loc := reTrailCredit.FindStringIndex(s); loc != nil {
+		return loc, "credit"
+	}
+	if loc := reTrailByline.FindStringIndex(s); loc != nil {
+		return loc, "byline"
+	}
+	return nil, ""
+}
+
+var trailLines = []string{
+	"Kata dia (TribunWow Magang/Name)", "x (ant/dtc)", "x (ant)", "x (a)", "x (abcdefg)", "x (Ant)", "x (0)", "x (ant/dtc) ",
+	"x (ant/dtc)\t", "x (sumber: cnnindonesia.com)", "x (Sumber : CNA)", "x (source:AP) ", "x (source: )", "(ant/dtc)",
+	"x (a (b/c)", "x (b/c) (d)", "x ((b/c))", "x (\u017fumber: A)", "x (\u017fource: B) (c)", "x (ſumber: A/B)", "x (é/é)",
+	"x (sumber: " + strings.Repeat("a", 81) + ")", "x (" + strings.Repeat("a", 61) + "/b)", ")", "()", "(/)", "x ( / )",
+}
+
+func TestTrailLoc(t *testing.T) {
+	lines := append(corpusLines(t), trailLines...)
+	for _, s := range lines {
+		for i := range s {
+			if testing.Short() && i > 12 && i < len(s)-12 {
+				continue
+			}
+			for _, part := range []string{s[:i], s[i:]} {
+				gl, gr := trailLoc(part)
+				wl, wr := trailLocRegexp(part)
+				if !reflect.DeepEqual(gl, wl) || gr != wr {
+					t.Fatalf("trailLoc(%q) = %v %q, regexps say %v %q", part, gl, gr, wl, wr)
+				}
+			}
+		}
+	}
+}
+
+func FuzzTrailLoc(f *testing.F) {
+	for _, s := range trailLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gl, gr := trailLoc(s)
+		wl, wr := trailLocRegexp(s)
+		if !reflect.DeepEqual(gl, wl) || gr != wr {
+			t.Fatalf("trailLoc(%q) = %v %q, regexps say %v %q", s, gl, gr, wl, wr)
+		}
+	})
+}
