@@ -107,8 +107,29 @@ func newReuseDoc(v *vocab, id, outlet, text string, spans []span) reuseDoc {
 	return d
 }
 
-// tokens returns the tokens of span i of the body.
-func (d *reuseDoc) tokens(i int) []token { return tokenize(d.text, d.spans[i]) }
+// offsets appends the start and end of each word of span i of the body to dst.
+func (d *reuseDoc) offsets(dst []int, i int) []int {
+	scanWords(d.text, d.spans[i], func(start, end int) { dst = append(dst, start, end) })
+	return dst
+}
+
+// offsetCache finds word offsets of one document, scanning each span once
+// while the words asked for stay in it.
+type offsetCache struct {
+	doc  *reuseDoc
+	span int
+	offs []int
+}
+
+// at returns the start and end of word p of d.
+func (c *offsetCache) at(d *reuseDoc, p int) (start, end int) {
+	if c.doc != d || p < d.first[c.span] || c.span+1 < len(d.first) && p >= d.first[c.span+1] {
+		c.doc, c.span = d, d.spanOf(p)
+		c.offs = d.offsets(c.offs[:0], c.span)
+	}
+	i := 2 * (p - d.first[c.span])
+	return c.offs[i], c.offs[i+1]
+}
 
 // spanOf returns the index of the span holding word p.
 func (d *reuseDoc) spanOf(p int) int {
@@ -550,23 +571,14 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 	}
 	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
 	var quoted []span
-	cacheDoc, cacheSpan := int32(-1), -1
-	var cacheToks []token
-	tokAt := func(d int32, p int) token {
-		doc := &x.docs[d]
-		i := doc.spanOf(p)
-		if d != cacheDoc || i != cacheSpan {
-			cacheDoc, cacheSpan, cacheToks = d, i, doc.tokens(i)
-		}
-		return cacheToks[p-doc.first[i]]
-	}
+	var starts, ends offsetCache
 	for i, r := range reqs {
 		doc := &x.docs[r.doc]
 		if i == 0 || reqs[i-1].doc != r.doc {
 			quoted = mergeSpans(doc.quoted, len(doc.text))
 		}
-		start := tokAt(r.doc, int(r.pos)).Start
-		end := tokAt(r.doc, int(r.pos+r.n-1)).End
+		start, _ := starts.at(doc, int(r.pos))
+		_, end := ends.at(doc, int(r.pos+r.n-1))
 		r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
 		r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
 	}
