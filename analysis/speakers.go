@@ -23,9 +23,12 @@ type SpeakerEntry struct {
 // NewCodebook returns an empty codebook.
 func NewCodebook() *Codebook { return &Codebook{byKey: make(map[string]*SpeakerEntry)} }
 
+// nameSeparators are the marks nameKey reads as spaces.
+var nameSeparators = strings.NewReplacer("-", " ", "‐", " ", "‑", " ", ".", " ")
+
 // nameKey folds case, hyphens and spacing: "Kim Jong-un" and "Kim Jong Un" share a key.
 func nameKey(s string) string {
-	s = strings.ToLower(strings.NewReplacer("-", " ", "‐", " ", "‑", " ", ".", " ").Replace(s))
+	s = strings.ToLower(nameSeparators.Replace(s))
 	return strings.Join(strings.Fields(s), " ")
 }
 
