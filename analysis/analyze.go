@@ -157,6 +157,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 			m.Article = o.res.ID
 			res.Matches = append(res.Matches, m)
 		}
+		o.quotes, o.matches, o.names = nil, nil, nil // now in res; let them go
 	}
 	for _, m := range res.Matches {
 		if t := lex.terms[m.langKey]; t != nil && !used[t] {
