@@ -144,17 +144,30 @@ func compareFindings(r *Report, add func(topic, format string, args ...any)) {
 	} else if c.MinWords > 0 {
 		add("compare", "No outlet shares a passage of %d or more words with another.", c.MinWords)
 	}
+	// The credits of the first maxSummaryOutlets outlets that credit
+	// anyone; the rest are counted.
+	credited := make(map[string][]string)
+	for _, l := range c.Credits {
+		credited[l.Outlet] = append(credited[l.Outlet], l.Credited)
+	}
 	var cr []string
+	more := 0
 	for _, o := range r.Outlets {
-		var names []string
-		for _, l := range c.Credits {
-			if l.Outlet == o.Name {
-				names = append(names, l.Credited)
-			}
-		}
-		if len(names) > 0 {
+		names := credited[o.Name]
+		switch {
+		case len(names) == 0:
+		case len(cr) == maxSummaryOutlets:
+			more++
+		default:
 			cr = append(cr, fmt.Sprintf("%s credits %s", o.Name, joinAnd(names)))
 		}
+	}
+	if more > 0 {
+		verb := "credit"
+		if more == 1 {
+			verb = "credits"
+		}
+		cr = append(cr, fmt.Sprintf("%s %s others (see the credits table)", plural(more, "more outlet"), verb))
 	}
 	if len(cr) > 0 {
 		add("compare", "%s.", capitalizeFirst(strings.Join(cr, "; ")))

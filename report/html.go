@@ -43,12 +43,15 @@ const (
 )
 
 // maxEvidenceRows bounds the evidence rows (matches plus quotes) in the
-// HTML report, at most maxOutletEvidence of each kind per outlet, so that a
-// large corpus still gives a page a browser opens; the workbook and the
-// JSON hold every row.
+// HTML report, and maxEvidenceOutlets the outlets whose evidence it shows.
+// Each outlet gets an equal share of the rows, at least minOutletEvidence
+// and at most maxOutletEvidence of each kind, so that a large corpus still
+// gives a page a browser opens; the workbook and the JSON hold every row.
 const (
-	maxEvidenceRows   = 3000
-	maxOutletEvidence = 200
+	maxEvidenceRows    = 2000
+	maxOutletEvidence  = 200
+	minOutletEvidence  = 20
+	maxEvidenceOutlets = 100
 )
 
 // evidenceView is one outlet's evidence as shown in the HTML report.
@@ -61,18 +64,29 @@ type evidenceView struct {
 	Hidden int
 }
 
-func evidenceViews(ev []*OutletEvidence) []*evidenceView {
-	out := make([]*evidenceView, 0, len(ev))
+// evidenceViews returns the evidence shown, in outlet order, and the
+// number of outlets left out with their rows.
+func evidenceViews(ev []*OutletEvidence) (shown []*evidenceView, moreOutlets, moreRows int) {
+	shown = make([]*evidenceView, 0, min(len(ev), maxEvidenceOutlets))
+	per := maxOutletEvidence
+	if len(ev) > 0 {
+		per = min(max(maxEvidenceRows/(2*len(ev)), minOutletEvidence), maxOutletEvidence)
+	}
 	budget := maxEvidenceRows
 	for _, e := range ev {
-		nm := min(len(e.Matches), maxOutletEvidence, budget)
+		if budget == 0 || len(shown) == maxEvidenceOutlets {
+			moreOutlets++
+			moreRows += len(e.Matches) + len(e.Quotes)
+			continue
+		}
+		nm := min(len(e.Matches), per, budget)
 		budget -= nm
-		nq := min(len(e.Quotes), maxOutletEvidence, budget)
+		nq := min(len(e.Quotes), per, budget)
 		budget -= nq
-		out = append(out, &evidenceView{OutletEvidence: e, Matches: e.Matches[:nm], Quotes: e.Quotes[:nq],
+		shown = append(shown, &evidenceView{OutletEvidence: e, Matches: e.Matches[:nm], Quotes: e.Quotes[:nq],
 			TotalMatches: len(e.Matches), TotalQuotes: len(e.Quotes), Hidden: len(e.Matches) - nm + len(e.Quotes) - nq})
 	}
-	return out
+	return shown, moreOutlets, moreRows
 }
 
 // The HTML report shows the longest shared passages, the outlet pairs and
@@ -82,6 +96,199 @@ const (
 	maxPassages  = 40
 	maxReuseRows = 100
 )
+
+// More limits of the HTML report, so that its size stays bounded
+// whatever the corpus. Each capped table says what it leaves out and which
+// workbook sheet has it all; the workbook and the JSON leave out nothing.
+const (
+	// maxTableOutlets is the number of outlets (most articles first) in
+	// the per-outlet tables: the summary, loaded terms by voice, hedges.
+	maxTableOutlets = 500
+	// maxTableTerms and maxTableSpeakers bound the rows of the terms ×
+	// outlets and speakers × outlets tables; their columns are the
+	// charted outlets.
+	maxTableTerms    = 60
+	maxTableSpeakers = 40
+	// maxCreditRows bounds the credits table, which lists the charted
+	// outlets' credits.
+	maxCreditRows = 300
+	// maxOccurrences is the number of occurrences shown of each shared
+	// passage, and maxPassageOutlets the outlets named in its summary.
+	maxOccurrences    = 10
+	maxPassageOutlets = 10
+	// maxArticleRows bounds the articles listed (with their removed
+	// boilerplate); each outlet gets an equal share, at least
+	// minOutletArticles.
+	maxArticleRows    = 300
+	minOutletArticles = 5
+	// maxWarnings bounds the warnings listed.
+	maxWarnings = 200
+	// maxChangeItems bounds each list of outlets or articles added,
+	// removed or changed since the previous run, and maxChangeFigures the
+	// changed figures.
+	maxChangeItems   = 50
+	maxChangeFigures = 200
+)
+
+// someOutlets describes a capped list of outlets: "30 of the 500 outlets,
+// those with most articles".
+func someOutlets(shown, total int) string {
+	return fmt.Sprintf("%s of the %s outlets, those with most articles", FormatNumber(shown), FormatNumber(total))
+}
+
+// termTable is a terms × outlets table as shown: the most frequent terms,
+// one column per charted outlet.
+type termTable struct {
+	Outlets []string
+	Rows    []*termTableRow
+	// Note says what is left out ("" when nothing is).
+	Note string
+}
+
+type termTableRow struct {
+	*TermRow
+	Cells []termCell
+}
+
+type termCell struct {
+	Count int
+	Voice analysis.VoiceCounts
+}
+
+func newTermTable(m *TermMatrix, outlets int, sheet string) *termTable {
+	t := &termTable{Outlets: m.Outlets[:min(len(m.Outlets), outlets)]}
+	rows := m.Rows[:min(len(m.Rows), maxTableTerms)]
+	for _, row := range rows {
+		r := &termTableRow{TermRow: row, Cells: make([]termCell, len(t.Outlets))}
+		for i := range t.Outlets {
+			r.Cells[i] = termCell{Count: row.Counts[i], Voice: row.ByVoice[i]}
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Note = matrixNote(len(t.Outlets), len(m.Outlets), len(rows), len(m.Rows), "most frequent", "term", sheet)
+	return t
+}
+
+// matrixNote describes a capped outlets × things table; "" when nothing is
+// left out.
+func matrixNote(cols, outlets, rows, total int, order, noun, sheet string) string {
+	var parts []string
+	if rows < total {
+		parts = append(parts, fmt.Sprintf("Rows: the %s %s of %s.", order, FormatNumber(rows), plural(total, noun)))
+	}
+	if cols < outlets {
+		parts = append(parts, "Columns: "+someOutlets(cols, outlets)+".")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " ") + " The workbook's " + sheet + " sheet has them all."
+}
+
+// speakerTable is the speakers × outlets table as shown.
+type speakerTable struct {
+	Outlets []string
+	Rows    []*speakerTableRow
+	Note    string
+}
+
+type speakerTableRow struct {
+	*SpeakerRow
+	Cells []speakerCell
+}
+
+type speakerCell struct {
+	Share, Low, High float64
+	Words, Reported  int
+}
+
+func newSpeakerTable(m *SpeakerMatrix, outlets int) *speakerTable {
+	t := &speakerTable{Outlets: m.Outlets[:min(len(m.Outlets), outlets)]}
+	rows := m.Rows[:min(len(m.Rows), maxTableSpeakers)]
+	for _, row := range rows {
+		r := &speakerTableRow{SpeakerRow: row, Cells: make([]speakerCell, len(t.Outlets))}
+		for i := range t.Outlets {
+			r.Cells[i] = speakerCell{Share: row.Share[i], Low: row.CI95Low[i], High: row.CI95High[i],
+				Words: row.QuotedWords[i], Reported: row.ReportedBy[i]}
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Note = matrixNote(len(t.Outlets), len(m.Outlets), len(rows), len(m.Rows), "most quoted", "speaker", sheetShare)
+	return t
+}
+
+// passageView is a shared passage as shown: the first outlets and
+// occurrences, with counts of the rest.
+type passageView struct {
+	*analysis.Passage
+	Outlets         []string
+	MoreOutlets     int
+	Occurrences     []*analysis.PassageOccurrence
+	MoreOccurrences int
+}
+
+func newPassageView(ps *analysis.Passage) *passageView {
+	v := &passageView{Passage: ps,
+		Outlets:     ps.Outlets[:min(len(ps.Outlets), maxPassageOutlets)],
+		Occurrences: ps.Occurrences[:min(len(ps.Occurrences), maxOccurrences)]}
+	v.MoreOutlets = len(ps.Outlets) - len(v.Outlets)
+	v.MoreOccurrences = len(ps.Occurrences) - len(v.Occurrences)
+	return v
+}
+
+// articleViews returns the articles listed: rows are in outlet order, and
+// each outlet gets an equal share of maxArticleRows, at least
+// minOutletArticles, until the rows run out.
+func articleViews(rows []*Article, outlets int) []*Article {
+	if len(rows) <= maxArticleRows {
+		return rows
+	}
+	per := max(maxArticleRows/max(outlets, 1), minOutletArticles)
+	out := []*Article{}
+	n, prev := 0, ""
+	for i, a := range rows {
+		if i == 0 || a.Outlet != prev {
+			n, prev = 0, a.Outlet
+		}
+		if n < per {
+			out = append(out, a)
+			n++
+			if len(out) == maxArticleRows {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// changesView is what changed since the previous run, as shown: the first
+// names of each list, with counts of the rest.
+type changesView struct {
+	*Changes
+	OutletsAdded, OutletsRemoved                    []string
+	ArticlesAdded, ArticlesRemoved, ArticlesChanged []ArticleRef
+	Figures                                         []*FigureChange
+	MoreOutletsAdded, MoreOutletsRemoved            int
+	MoreAdded, MoreRemoved, MoreChanged             int
+	MoreFigures                                     int
+}
+
+func newChangesView(c *Changes) *changesView {
+	if c == nil {
+		return nil
+	}
+	names := func(l []string) ([]string, int) { n := min(len(l), maxChangeItems); return l[:n], len(l) - n }
+	refs := func(l []ArticleRef) ([]ArticleRef, int) { n := min(len(l), maxChangeItems); return l[:n], len(l) - n }
+	v := &changesView{Changes: c}
+	v.OutletsAdded, v.MoreOutletsAdded = names(c.OutletsAdded)
+	v.OutletsRemoved, v.MoreOutletsRemoved = names(c.OutletsRemoved)
+	v.ArticlesAdded, v.MoreAdded = refs(c.ArticlesAdded)
+	v.ArticlesRemoved, v.MoreRemoved = refs(c.ArticlesRemoved)
+	v.ArticlesChanged, v.MoreChanged = refs(c.ArticlesChanged)
+	v.Figures = c.Figures[:min(len(c.Figures), maxChangeFigures)]
+	v.MoreFigures = len(c.Figures) - len(v.Figures)
+	return v
+}
 
 var chartIDRe = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
@@ -98,10 +305,33 @@ type page struct {
 	QuoteShare, Reported                 *chart
 	HedgeRate, HedgeTerms                *chart
 	Reuse, Credits                       *chart
-	// Evidence is the evidence shown, per outlet.
-	Evidence []*evidenceView
+	// Evidence is the evidence shown, per outlet; MoreEvidenceOutlets
+	// counts the outlets left out and MoreEvidenceRows their rows.
+	Evidence                              []*evidenceView
+	MoreEvidenceOutlets, MoreEvidenceRows int
+	// TableOutlets are the outlets in the per-outlet tables; TableNote
+	// says what is left out ("" when nothing is).
+	TableOutlets []*Outlet
+	TableNote    string
+	// LoadedTable, HedgeTable and SpeakerTable are the terms × outlets
+	// and speakers × outlets tables as shown.
+	LoadedTable, HedgeTable *termTable
+	SpeakerTable            *speakerTable
+	// CreditRows are the credits listed; CreditsNote says what is left out.
+	CreditRows  []*analysis.CreditLink
+	CreditsNote string
+	// Articles are the articles listed; ArticlesNote says what is left out.
+	Articles     []*Article
+	ArticlesNote string
+	// ChartsCover describes the charted outlets when some are left out.
+	ChartsCover string
+	// Warnings are the warnings listed; MoreWarnings counts the rest.
+	Warnings     []*Warning
+	MoreWarnings int
+	// Changes is what changed since the previous run, as shown.
+	Changes *changesView
 	// Passages are the shared passages shown; MorePassages counts the rest.
-	Passages     []*analysis.Passage
+	Passages     []*passageView
 	MorePassages int
 	// Pairs, SharedArticles and Distinctive are the comparison rows shown;
 	// the More* fields count the rest.
@@ -138,7 +368,11 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"voices": func() []string { return Voices },
 	"vcount": VoiceCount,
 	"swatch": swatch,
-	"mark":   mark,
+	"swk":    swatchClass,
+	"swatches": func() template.CSS {
+		return swatchCSS
+	},
+	"mark": mark,
 	"speaker": func(s string) string {
 		return speakerName(s)
 	},
@@ -175,8 +409,25 @@ func (r *Report) page() (*page, error) {
 		EChartsNotice:  strings.TrimSpace(echartsNotice),
 		Charts:         []*chart{},
 		HeatmapTerms:   maxHeatmapTerms,
-		Evidence:       evidenceViews(r.Evidence),
+		TableOutlets:   r.Outlets[:min(len(r.Outlets), maxTableOutlets)],
+		Changes:        newChangesView(r.Changes),
 	}
+	p.Evidence, p.MoreEvidenceOutlets, p.MoreEvidenceRows = evidenceViews(r.Evidence)
+	if n := len(p.TableOutlets); n < len(r.Outlets) {
+		p.TableNote = fmt.Sprintf("This table shows %s; the workbook's %s sheet has them all.", someOutlets(n, len(r.Outlets)), sheetSummary)
+	}
+	p.LoadedTable = newTermTable(r.Loaded, r.ChartOutlets, sheetLoaded)
+	p.HedgeTable = newTermTable(r.Hedges, r.ChartOutlets, sheetHedges)
+	p.SpeakerTable = newSpeakerTable(r.Speakers, r.ChartOutlets)
+	p.Articles = articleViews(r.ArticleRows, len(r.Outlets))
+	if n := len(p.Articles); n < len(r.ArticleRows) {
+		p.ArticlesNote = fmt.Sprintf("%s of the %s articles are listed here, at most %d from each outlet, outlets with most articles first; "+
+			"the workbook's %s and %s sheets list all.", FormatNumber(n), FormatNumber(len(r.ArticleRows)),
+			max(maxArticleRows/max(len(r.Outlets), 1), minOutletArticles), sheetArticles, sheetRemoved)
+	}
+	p.ChartsCover = someOutlets(r.ChartOutlets, len(r.Outlets))
+	p.Warnings = r.Warnings[:min(len(r.Warnings), maxWarnings)]
+	p.MoreWarnings = len(r.Warnings) - len(p.Warnings)
 	add := func(c jsonChart, id, title, note string) (*chart, error) {
 		if !chartIDRe.MatchString(id) {
 			return nil, fmt.Errorf("invalid chart id %q", id)
@@ -208,7 +459,7 @@ func (r *Report) page() (*page, error) {
 		}
 		if len(r.Loaded.Rows) > 0 {
 			if p.LoadedTerms, err = add(heightOf(heatmapChart(idLoadedTerms, r.Loaded, outs), 110+26*min(len(r.Loaded.Rows), maxHeatmapTerms)), idLoadedTerms,
-				"Loaded terms × outlet (counts)", heatmapNote(len(r.Loaded.Rows))); err != nil {
+				"Loaded terms × outlet (counts)", heatmapNote(len(r.Loaded.Rows), sheetLoaded)); err != nil {
 				return nil, err
 			}
 		}
@@ -239,7 +490,7 @@ func (r *Report) page() (*page, error) {
 		}
 		if len(r.Hedges.Rows) > 0 {
 			if p.HedgeTerms, err = add(heightOf(heatmapChart(idHedgeTerms, r.Hedges, outs), 110+26*min(len(r.Hedges.Rows), maxHeatmapTerms)), idHedgeTerms,
-				"Hedges × outlet (counts)", heatmapNote(len(r.Hedges.Rows))); err != nil {
+				"Hedges × outlet (counts)", heatmapNote(len(r.Hedges.Rows), sheetHedges)); err != nil {
 				return nil, err
 			}
 		}
@@ -260,7 +511,9 @@ func (r *Report) page() (*page, error) {
 		}
 	}
 	if c := r.Compare; c != nil {
-		p.Passages = c.Passages[:min(len(c.Passages), maxPassages)]
+		for _, ps := range c.Passages[:min(len(c.Passages), maxPassages)] {
+			p.Passages = append(p.Passages, newPassageView(ps))
+		}
 		p.MorePassages = len(c.Passages) - len(p.Passages)
 		p.Pairs = c.Pairs[:min(len(c.Pairs), maxReuseRows)]
 		p.MorePairs = len(c.Pairs) - len(p.Pairs)
@@ -277,6 +530,18 @@ func (r *Report) page() (*page, error) {
 			}
 		}
 		p.MoreDistinctive = len(c.Distinctive) - len(p.Distinctive)
+		p.CreditRows = []*analysis.CreditLink{}
+		outlets := make(map[string]bool)
+		for _, l := range c.Credits {
+			outlets[l.Outlet] = true
+			if charted[l.Outlet] && len(p.CreditRows) < maxCreditRows {
+				p.CreditRows = append(p.CreditRows, l)
+			}
+		}
+		if n := len(c.Credits) - len(p.CreditRows); n > 0 {
+			p.CreditsNote = fmt.Sprintf("This table lists %s of the %s links: the credits of the charted outlets. The workbook's %s sheet lists all, from %s.",
+				FormatNumber(len(p.CreditRows)), FormatNumber(len(c.Credits)), sheetCredits, plural(len(outlets), "outlet"))
+		}
 	}
 
 	titles := map[string]string{
@@ -304,8 +569,12 @@ func (r *Report) page() (*page, error) {
 	return p, nil
 }
 
-func heatmapNote(terms int) string {
-	if terms > maxHeatmapTerms {
+func heatmapNote(terms int, sheet string) string {
+	switch {
+	case terms > maxTableTerms:
+		return fmt.Sprintf("The %d most frequent of %s terms; the table below lists %d, the workbook's %s sheet all.",
+			maxHeatmapTerms, FormatNumber(terms), maxTableTerms, sheet)
+	case terms > maxHeatmapTerms:
 		return fmt.Sprintf("The %d most frequent of %d terms; the table below lists all.", maxHeatmapTerms, terms)
 	}
 	return "Empty cells: no match."
@@ -330,6 +599,29 @@ func swatch(color string) template.CSS {
 		color = "#888888"
 	}
 	return template.CSS("background:" + color)
+}
+
+// swatchCSS defines a class per palette colour (k0, k1, …) for the
+// swatches of the per-outlet tables, so that their rows need no style
+// attribute; kx is grey.
+var swatchCSS = func() template.CSS {
+	var b strings.Builder
+	for i, c := range palette {
+		fmt.Fprintf(&b, ".k%d { background: %s; } ", i, c)
+	}
+	b.WriteString(".kx { background: #888888; }")
+	return template.CSS(b.String())
+}()
+
+// swatchClass returns the swatch class of a palette colour, "kx" for any
+// other.
+func swatchClass(color string) string {
+	for i, c := range palette {
+		if strings.EqualFold(c, color) {
+			return fmt.Sprintf("k%d", i)
+		}
+	}
+	return "kx"
 }
 
 // mark renders a snippet with its highlighted part in <mark>, escaping

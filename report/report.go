@@ -18,8 +18,9 @@ type Options struct {
 	// Title is the report title; "" means "framelens report".
 	Title string
 	// MaxChartOutlets is the number of outlets (the ones with most
-	// articles) shown in charts; 0 or less means 30. Tables always list
-	// every outlet.
+	// articles) shown in charts and as columns of the HTML report's wide
+	// tables; 0 or less means 30. The HTML per-outlet tables list up to
+	// 500 outlets; the workbook and the JSON always hold every outlet.
 	MaxChartOutlets int
 	// Now is a timestamp printed in the report header, as given; "" means
 	// none, which keeps output byte-identical between runs.
@@ -58,8 +59,8 @@ type Report struct {
 	// Outlets are the per-outlet summary rows, ordered by articles
 	// descending, then name. This order is used everywhere.
 	Outlets []*Outlet
-	// ChartOutlets is the number of leading Outlets that charts show
-	// (at most Options.MaxChartOutlets).
+	// ChartOutlets is the number of leading Outlets that charts and the
+	// HTML report's wide tables show (at most Options.MaxChartOutlets).
 	ChartOutlets int
 	// Articles is the total number of articles; Words the total words.
 	Articles int
