@@ -170,13 +170,26 @@ func (l *Lexicon) SHA256() string {
 type trieNode struct {
 	next map[string]*trieNode
 	term *Term // a term ending here
-	star []starTerm
+	star stars // terms whose last word, with a star, comes next
 }
 
-// starTerm is a term whose last word ends in "*": stem is that word without the star.
-type starTerm struct {
-	stem string
-	term *Term
+// stars are the terms whose last word ends in "*", by that word without
+// the star (its stem). Looking a word up costs one map access per prefix
+// length between the shortest and the longest stem, whatever the number
+// of terms.
+type stars struct {
+	byStem           map[string]*Term
+	minStem, maxStem int
+}
+
+// add adds term t with stem.
+func (s *stars) add(stem string, t *Term) {
+	if s.byStem == nil {
+		s.byStem = make(map[string]*Term)
+		s.minStem = len(stem)
+	}
+	s.byStem[stem] = t
+	s.minStem, s.maxStem = min(s.minStem, len(stem)), max(s.maxStem, len(stem))
 }
 
 func (l *Lexicon) trie(lang string) *trieNode {
@@ -195,7 +208,7 @@ func (l *Lexicon) trie(lang string) *trieNode {
 		n := root
 		for i, w := range words {
 			if i == len(words)-1 && strings.HasSuffix(t.Term, "*") {
-				n.star = append(n.star, starTerm{w, t})
+				n.star.add(w, t)
 				break
 			}
 			if n.next == nil {
@@ -335,12 +348,12 @@ func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMat
 	return best, found
 }
 
-func starMatch(stars []starTerm, w string) *Term {
-	var best starTerm
-	for _, st := range stars {
-		if strings.HasPrefix(w, st.stem) && len(st.stem) > len(best.stem) {
-			best = st
+// starMatch returns the term with the longest stem that w starts with, or nil.
+func starMatch(s stars, w string) *Term {
+	for n := min(len(w), s.maxStem); n >= s.minStem; n-- {
+		if t := s.byStem[w[:n]]; t != nil {
+			return t
 		}
 	}
-	return best.term
+	return nil
 }

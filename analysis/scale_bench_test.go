@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// benchCorpus returns the seed articles repeated n times under 50 outlet
+// names, each copy a different text so that none is dropped as a duplicate.
+func benchCorpus(b *testing.B, n int) (*Corpus, int) {
+	b.Helper()
+	seeds, err := ReadCorpus([]string{"../testdata/summit"}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &Corpus{}
+	size := 0
+	for i := range n {
+		for _, a := range seeds.Articles {
+			cp := *a
+			cp.ID = fmt.Sprintf("%s-%d", a.ID, i)
+			cp.Outlet = fmt.Sprintf("Outlet %d", i%50)
+			cp.Text = a.Text + strings.Repeat(" ", i)
+			c.Articles = append(c.Articles, &cp)
+			size += len(cp.Text)
+		}
+	}
+	return c, size
+}
+
+// bigLexicon returns the built-in lexicon plus extra terms, so that it has
+// about factor times as many: invented words, multiword terms and star
+// terms that share first words with real text ("para", "yang"), so the
+// trie has to look at them.
+func bigLexicon(b *testing.B, factor int) *Lexicon {
+	b.Helper()
+	lex, err := BuiltinLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(lex.terms) * (factor - 1)
+	rng := rand.New(rand.NewPCG(7, 7))
+	syll := strings.Fields("ka ta ra ma na sa pa la ba da ga ja ki ti ri mi ni si pu lu bu du gu ju")
+	word := func() string {
+		var w strings.Builder
+		for range 2 + rng.IntN(3) {
+			w.WriteString(syll[rng.IntN(len(syll))])
+		}
+		return w.String()
+	}
+	common := []string{"para", "yang", "dan", "the", "of", "kedua", "presiden", "korea"}
+	var tsv strings.Builder
+	for i := range n {
+		var t string
+		switch i % 4 {
+		case 0:
+			t = word()
+		case 1:
+			t = common[rng.IntN(len(common))] + " " + word()
+		case 2:
+			t = word() + "*"
+		default:
+			t = common[rng.IntN(len(common))] + " " + word() + " " + word()
+		}
+		lang := []string{"id", "en"}[i%2]
+		fmt.Fprintf(&tsv, "%s\tloaded.label\t%s\tsynthetic %d\n", t, lang, i)
+	}
+	terms, err := ParseLexicon(strings.NewReader(tsv.String()), "synthetic.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex.Add("synthetic.tsv", terms)
+	return lex
+}
+
+// BenchmarkLexiconSize runs the whole analysis with the built-in lexicon
+// and with one ten times larger: matching walks a trie over the words, so
+// the time should barely change.
+func BenchmarkLexiconSize(b *testing.B) {
+	c, size := benchCorpus(b, 32)
+	for _, factor := range []int{1, 10} {
+		lex := bigLexicon(b, factor)
+		b.Run(fmt.Sprintf("terms=%d", len(lex.terms)), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Analyze(c, &Options{Lexicon: lex}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCorpusSize runs the whole analysis on a corpus and on one twice
+// as large; the time per operation should about double.
+func BenchmarkCorpusSize(b *testing.B) {
+	lex, err := BuiltinLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{32, 64} {
+		c, size := benchCorpus(b, n)
+		b.Run(fmt.Sprintf("articles=%d", len(c.Articles)), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Analyze(c, &Options{Lexicon: lex}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
