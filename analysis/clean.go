@@ -948,14 +948,98 @@ var creditPatterns = []struct {
 
 var reAnd = regexp.MustCompile(`(?i)\s+(?:and|dan|&)\s+`)
 
+// creditStarts holds, for each credit pattern, the literal texts (lower
+// case) one of which starts every match (see litPrefixes); nil when some
+// match can start otherwise.
+var creditStarts = func() [][]string {
+	out := make([][]string, len(creditPatterns))
+	for i, p := range creditPatterns {
+		if g := newLineGuard(p.re); !g.always && len(g.prefixes) == 0 {
+			out[i] = g.needles
+		}
+	}
+	return out
+}()
+
+// lowerForCues returns s in lower case for the cue test of findCredits,
+// as strings.ToLower would. exact reports that s holds no rune outside
+// ASCII that lowers (U+0130, U+212A) or, under (?i), folds (U+212A, U+017F)
+// to an ASCII letter: then the result is s with ASCII letters lowered,
+// byte for byte, and a (?i) match of an ASCII literal in s is an
+// occurrence of the lowered literal in the result at the same offset.
+func lowerForCues(s string) (lower string, exact bool) {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return strings.ToLower(s), false
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b), true
+}
+
+// creditSearchFrom returns the offset in body from which credit pattern
+// ci is searched for, ok false when it cannot match at all; lower is
+// body lowered by lowerForCues, exact. A match of a pattern with
+// creditStarts starts with one of them, so none starts before the line
+// holding the first one. Searching body from the start of a line gives the
+// same matches: the patterns look behind only with \b and (?m)^, and the
+// line break before a line start is no word character. Every match of the
+// sign-off pattern, (?m)^\s*[-–—]+…, has a line that starts, after ASCII
+// white space, with a dash.
+func creditSearchFrom(ci int, body, lower string) (lo int, ok bool) {
+	if creditPatterns[ci].rule == "sign-off" {
+		return 0, hasDashLine(body)
+	}
+	starts := creditStarts[ci]
+	if starts == nil {
+		return 0, true
+	}
+	first := -1
+	for _, st := range starts {
+		if i := strings.Index(lower, st); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return 0, false
+	}
+	return strings.LastIndexByte(body[:first], '\n') + 1, true
+}
+
+// hasDashLine reports whether a line of s starts with a dash (-, – or —)
+// after ASCII white space.
+func hasDashLine(s string) bool {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] != '\n' && isRESpace(s[j]) {
+			j++
+		}
+		if r := s[j:]; strings.HasPrefix(r, "-") || strings.HasPrefix(r, "–") || strings.HasPrefix(r, "—") {
+			return true
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k + 1
+	}
+	return false
+}
+
 // findCredits extracts credited outlets and agencies. Only names that are
 // known outlets, or look like a domain or a proper name, are kept;
 // "(Reuters)"-style tags and sign-offs only for known outlets.
 func findCredits(text string, from int) []*Credit {
 	var out []*Credit
 	seen := make(map[string]bool)
-	lower := strings.ToLower(text[from:])
-	for _, p := range creditPatterns {
+	body := text[from:]
+	lower, exact := lowerForCues(body)
+	for ci, p := range creditPatterns {
 		cued := false
 		for _, c := range p.cues {
 			if strings.Contains(lower, c) {
@@ -966,7 +1050,20 @@ func findCredits(text string, from int) []*Credit {
 		if !cued {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text[from:], -1) {
+		// Search from where a match can start; see creditSearchFrom.
+		lo := 0
+		if exact {
+			var ok bool
+			if lo, ok = creditSearchFrom(ci, body, lower); !ok {
+				continue
+			}
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(body[lo:], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
 			start, end := from+m[2], from+m[3]
 			raw := strings.TrimSpace(text[start:end])
 			// "CNA/SL": the part before a slash; later parts only when they

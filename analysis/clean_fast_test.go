@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // lineRuleRegexp is lineRule as it was written before the guards: every
@@ -232,6 +234,151 @@ func FuzzTrailLoc(f *testing.F) {
 		wl, wr := trailLocRegexp(s)
 		if !reflect.DeepEqual(gl, wl) || gr != wr {
 			t.Fatalf("trailLoc(%q) = %v %q, regexps say %v %q", s, gl, gr, wl, wr)
+		}
+	})
+}
+
+// findCreditsRegexp is findCredits as it was before the search windows:
+// every cued pattern over the whole text.
+func findCreditsRegexp(text string, from int) []*Credit {
+	var out []*Credit
+	seen := make(map[string]bool)
+	lower := strings.ToLower(text[from:])
+	for _, p := range creditPatterns {
+		cued := false
+		for _, c := range p.cues {
+			if strings.Contains(lower, c) {
+				cued = true
+				break
+			}
+		}
+		if !cued {
+			continue
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(text[from:], -1) {
+			start, end := from+m[2], from+m[3]
+			raw := strings.TrimSpace(text[start:end])
+			// "CNA/SL": the part before a slash; later parts only when they
+			// are known outlets ("Reuters/AFP"), else editor initials.
+			parts := strings.FieldsFunc(reAnd.ReplaceAllString(raw, "/"), func(r rune) bool { return r == '/' || r == ',' || r == ';' })
+			for pi, part := range parts {
+				first := strings.TrimRight(strings.TrimSpace(part), ".")
+				name, known := canonicalOutlet(first)
+				if !known {
+					// Names that are also common words ("Antara") count only here.
+					name, known = creditOnlyOutlets[outletKey(first)]
+				}
+				if pi > 0 && !known {
+					continue
+				}
+				switch {
+				case known:
+				case p.rule == "agency-tag" || p.rule == "sign-off":
+					continue
+				case reDomain.MatchString(first):
+					name = first
+				case first != "" && unicode.IsUpper(firstRune(first)):
+					name = first
+				default:
+					continue
+				}
+				key := outletKey(name) + "\x00" + fmt.Sprint(start)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, &Credit{Credited: name, Text: text[from+m[0] : from+m[1]], Start: from + m[0], End: from + m[1], Rule: p.rule})
+			}
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+var creditTexts = []string{
+	"Kata dia.\n(sumber: cnnindonesia.com)\n", "x\nSumber : CNA/SL", "Dilansir dari Metro.co.uk, x", "seperti dikutip AFP, x",
+	"WASHINGTON (Reuters) - x", "x (Reuters/AFP) y", "x.\n- Reuters\n", "x.\n\n  \n — AFP", "x.\n\t–Reuters", "x-\nReuters",
+	"with additional reporting from Reuters and AP", "as reported by The Guardian", "via Twitter", "trivia Reuters",
+	"Sebagaimana dikutip dari Antara, x", "mengutip dari BBC News", "seperti diberitakan Kompas", "x melansir CNN.",
+	"\u017fumber: A", "Sumber: x\nſumber: B", "dilanſir dari BBC", "ſeperti dikutip AFP", "\u212aata (Reuters)",
+	"İstanbul (AFP) - x dikutip dari BBC", "source: AP\nsumber: Antara", "xsumber: A", "x_via CNN", "x\n-x\n- Reuters",
+}
+
+func TestFindCreditsWindows(t *testing.T) {
+	texts := append([]string{}, creditTexts...)
+	for _, dir := range []string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en", "../testdata/annotations"} {
+		c, err := ReadCorpus([]string{dir}, nil)
+		if err != nil {
+			continue
+		}
+		for _, a := range c.Articles {
+			texts = append(texts, a.Text[a.BodyStart:])
+		}
+	}
+	// Every pair of lines of the sample texts, so that credits meet each other.
+	for _, a := range creditTexts {
+		for _, b := range creditTexts {
+			texts = append(texts, a+"\n"+b, a+" "+b)
+		}
+	}
+	rules := make(map[string]int)
+	for _, text := range texts {
+		for _, from := range []int{0, len(text) / 2} {
+			got, want := findCredits(text, from), findCreditsRegexp(text, from)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("findCredits(%q, %d):\n got %s\nwant %s", text, from, creditList(got), creditList(want))
+			}
+			for _, c := range got {
+				rules[c.Rule]++
+			}
+		}
+	}
+	for _, p := range creditPatterns {
+		if rules[p.rule] == 0 {
+			t.Errorf("no %s credit among the test texts", p.rule)
+		}
+	}
+}
+
+func creditList(cs []*Credit) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Rule + ":" + c.Credited + "@" + c.Text + "; ")
+	}
+	return b.String()
+}
+
+func TestCreditStarts(t *testing.T) {
+	want := map[string][]string{
+		"sumber":         {"sumber", "source"},
+		"dilansir":       {"dilansir", "dikutip", "disadur", "diterjemahkan"},
+		"melansir":       {"melansir", "mengutip dari", "seperti dikutip", "sebagaimana dikutip", "seperti dilansir", "seperti diberitakan", "as reported by", "reported by", "via"},
+		"agency-tag":     {"("},
+		"reporting-from": {"with additional reporting from", "with additional reporting by", "with reporting from", "with reporting by"},
+		"sign-off":       nil,
+	}
+	for i, p := range creditPatterns {
+		if !sameSet(creditStarts[i], want[p.rule]) {
+			t.Errorf("creditStarts of %s = %q, want %q", p.rule, creditStarts[i], want[p.rule])
+		}
+	}
+}
+
+func FuzzFindCredits(f *testing.F) {
+	for _, s := range creditTexts {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, from int) {
+		if from < 0 || from > len(text) {
+			from = 0
+		}
+		got, want := findCredits(text, from), findCreditsRegexp(text, from)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("findCredits(%q, %d):\n got %s\nwant %s", text, from, creditList(got), creditList(want))
 		}
 	})
 }
