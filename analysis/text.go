@@ -29,7 +29,21 @@ func isWordRune(r rune) bool {
 // tokenize returns the words of text[sp.Start:sp.End], with offsets into text.
 func tokenize(text string, sp span) []token {
 	var toks []token
-	scanWords(text, sp, func(start, end int) { toks = append(toks, newToken(text, start, end)) })
+	if n := sp.End - sp.Start; n > 0 {
+		toks = make([]token, 0, n/7+1) // about one word in seven bytes
+	}
+	// The lower-case forms of ASCII words with capitals, one after the
+	// other: each Norm of such a word is a part of it. A strings.Builder
+	// only appends, so the parts never change.
+	var lowered strings.Builder
+	for i := sp.Start; ; {
+		start, end, ok := nextWord(text, i, sp.End)
+		if !ok {
+			break
+		}
+		toks = append(toks, newTokenIn(text, start, end, &lowered))
+		i = end
+	}
 	return toks
 }
 
@@ -37,43 +51,120 @@ func tokenize(text string, sp span) []token {
 // a run of letters or digits, where a hyphen, an apostrophe between
 // letters, or a decimal separator between digits keeps the run together.
 func scanWords(text string, sp span, fn func(start, end int)) {
-	i := sp.Start
-	for i < sp.End {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
+	for i := sp.Start; ; {
+		start, end, ok := nextWord(text, i, sp.End)
+		if !ok {
+			return
 		}
-		start := i
-		i += n
-		for i < sp.End {
-			r, n = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += n
-				continue
-			}
-			// A joiner continues the word only between two word runes.
-			if i+n < sp.End && (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑' || ((r == ',' || r == '.') && isDigitBefore(text, i))) {
-				r2, n2 := utf8.DecodeRuneInString(text[i+n:])
-				if isWordRune(r2) && (r != ',' && r != '.' || unicode.IsDigit(r2)) {
-					i += n + n2
-					continue
-				}
-			}
-			break
-		}
-		fn(start, i)
+		fn(start, end)
+		i = end
 	}
 }
 
+// nextWord returns the first word that starts in text[i:hi] (see
+// scanWords); it may end after hi when hi splits a rune. ok is false when
+// there is none.
+func nextWord(text string, i, hi int) (start, end int, ok bool) {
+	for {
+		if i >= hi {
+			return 0, 0, false
+		}
+		_, n, word := wordRuneAt(text, i)
+		if word {
+			start = i
+			i += n
+			break
+		}
+		i += n
+	}
+	for i < hi {
+		r, n, word := wordRuneAt(text, i)
+		if word {
+			i += n
+			continue
+		}
+		// A joiner continues the word only between two word runes.
+		if i+n < hi && (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑' || ((r == ',' || r == '.') && isDigitBefore(text, i))) {
+			r2, n2, word2 := wordRuneAt(text, i+n)
+			if word2 && (r != ',' && r != '.' || isDigit(r2)) {
+				i += n + n2
+				continue
+			}
+		}
+		break
+	}
+	return start, i, true
+}
+
+// wordRuneAt decodes the rune at text[i] and reports whether it is a
+// word rune (isWordRune), with a shortcut for ASCII.
+func wordRuneAt(text string, i int) (r rune, n int, word bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1, 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, n = utf8.DecodeRuneInString(text[i:])
+	return r, n, isWordRune(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
 func isDigitBefore(text string, i int) bool {
+	if i > 0 && text[i-1] < utf8.RuneSelf {
+		return '0' <= text[i-1] && text[i-1] <= '9'
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return unicode.IsDigit(r)
 }
 
 func newToken(text string, start, end int) token {
+	return newTokenIn(text, start, end, nil)
+}
+
+// newTokenIn is newToken. When lowered is not nil, the lower-case form of
+// an ASCII word with capitals is appended to it and Norm is that part of
+// it, which saves an allocation per word.
+func newTokenIn(text string, start, end int, lowered *strings.Builder) token {
 	w := text[start:end]
-	t := token{Start: start, End: end, Norm: normWord(w)}
+	t := token{Start: start, End: end}
+	// ASCII: letters, digits and joiners; upper case is A to Z only, and
+	// NFKC leaves ASCII as it is.
+	hasUpper, hasLower := false, false
+	i := 0
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		hasUpper = hasUpper || 'A' <= c && c <= 'Z'
+		hasLower = hasLower || 'a' <= c && c <= 'z'
+	}
+	if i == len(w) {
+		t.Cap = 'A' <= w[0] && w[0] <= 'Z'
+		t.Upper = t.Cap && !hasLower
+		switch {
+		case !hasUpper:
+			t.Norm = w
+		case lowered != nil:
+			n := lowered.Len()
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lowered.WriteByte(c)
+			}
+			t.Norm = lowered.String()[n:]
+		default:
+			t.Norm = strings.ToLower(w)
+		}
+		return t
+	}
+	t.Norm = normWord(w)
 	first, _ := utf8.DecodeRuneInString(w)
 	t.Cap = unicode.IsUpper(first)
 	t.Upper = t.Cap
