@@ -2,11 +2,12 @@ package report
 
 import (
 	"archive/zip"
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"iter"
 	"math"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -69,29 +70,29 @@ const (
 // formula, whatever it starts with; C0 control characters are dropped and
 // text longer than Excel's 32,767-character cell limit is cut with a
 // visible "…[truncated]" marker and listed on the Warnings sheet. The large
-// sheets (Quotes, Evidence, Articles, Removed lines, Warnings) are streamed,
-// and rows beyond Excel's 1,048,576-row limit are left out with a warning.
+// sheets (Quotes, Evidence, Articles, Removed lines, Reuse, Reuse pairs,
+// Reuse by article, Warnings) are streamed, and rows beyond Excel's
+// 1,048,576-row limit are left out with a warning.
 //
 // Note: the output is deterministic: document properties carry a fixed
 // date and the zip entries are written in name order, so the same report
-// gives the same bytes. The workbook is built in memory and written to w in
-// one piece; w sees nothing when an error is returned.
+// gives the same bytes. excelize writes its zip into a temporary file
+// (never into memory), which is then copied to w with its entries sorted;
+// on an error w may hold part of a workbook.
 func (r *Report) WriteXLSX(w io.Writer) error {
-	b, err := r.xlsxBytes()
-	if err != nil {
+	if err := r.writeXLSX(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
-	_, err = w.Write(b)
-	return err
+	return nil
 }
 
-// xlsxBytes builds the workbook and returns its bytes.
-func (r *Report) xlsxBytes() ([]byte, error) {
+// writeXLSX builds the workbook and writes it to w.
+func (r *Report) writeXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &xlsxWriter{f: f, r: r, outletStyle: map[string]int{}}
 	if err := x.init(); err != nil {
-		return nil, err
+		return err
 	}
 	steps := []func() error{
 		x.writeSummary, x.writeCharts,
@@ -103,7 +104,7 @@ func (r *Report) xlsxBytes() ([]byte, error) {
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	f.SetActiveSheet(0)
@@ -113,47 +114,61 @@ func (r *Report) xlsxBytes() ([]byte, error) {
 		d := f.ContentTypes.Defaults
 		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
-	buf, err := f.WriteToBuffer()
+	// excelize's Write builds the whole zip in a bytes.Buffer
+	// (qax-os/excelize#2357); its zip writer goes to a temporary file
+	// instead, and the buffer stays empty.
+	tmp, err := os.CreateTemp("", "framelens-xlsx-*.zip")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return sortZip(buf.Bytes())
+	defer func() {
+		tmp.Close()
+		os.Remove(tmp.Name())
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(bw) })
+	if _, err := f.WriteToBuffer(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	size, err := tmp.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	return sortZip(w, tmp, size)
 }
 
-// sortZip rewrites a zip archive with its entries in name order and no
-// timestamps. excelize writes streamed sheets in map order, so without this
-// two workbooks with the same content can differ in bytes. The compressed
-// data is copied as it is.
-func sortZip(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// sortZip copies the zip archive in r (of the given size) to w with its
+// entries in name order and no timestamps. excelize writes streamed sheets
+// in map order, so without this two workbooks with the same content can
+// differ in bytes. The compressed data is copied as it is.
+func sortZip(w io.Writer, r io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	var out bytes.Buffer
-	out.Grow(len(data))
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(w)
 	for _, zf := range files {
 		raw, err := zf.OpenRaw()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		w, err := zw.CreateRaw(&zip.FileHeader{
+		ew, err := zw.CreateRaw(&zip.FileHeader{
 			Name: zf.Name, Method: zf.Method, CRC32: zf.CRC32,
 			CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64,
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := io.Copy(w, raw); err != nil {
-			return nil, err
+		if _, err := io.Copy(ew, raw); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 // xlsxMaxRows is the number of rows a sheet can hold; a variable so that

@@ -571,7 +571,7 @@ func (x *xlsxWriter) writeCompare() error {
 				}
 			}
 		}},
-		{xtable{sheet: sheetPairs, name: "ReusePairs", cols: []xcol{
+		{xtable{sheet: sheetPairs, name: "ReusePairs", stream: true, cols: []xcol{
 			{head: "Outlet A", kind: kText, width: 18}, {head: "Outlet B", kind: kText, width: 18},
 			{head: "Shared words", kind: kInt}, {head: "Credited", kind: kText, width: 9},
 		}}, func(yield func([]any) bool) {

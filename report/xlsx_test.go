@@ -330,18 +330,24 @@ func TestXLSXRowLimit(t *testing.T) {
 	defer func(n int) { xlsxMaxRows = n }(xlsxMaxRows)
 	xlsxMaxRows = 20 // a header and 19 rows: Evidence and Quotes (22 rows each) lose 3
 	f := openXLSX(t, writeXLSX(t, loadFixture(t)))
-	rows, err := f.GetRows(sheetEvidence)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 20 {
-		t.Errorf("Evidence has %d rows, want 20", len(rows))
-	}
 	warnings, _ := f.GetRows(sheetWarnings)
-	if !slices.ContainsFunc(warnings, func(row []string) bool {
-		return len(row) > 4 && row[2] == "'Evidence'" && row[4] == "3 rows left out: Excel's limit is 20 rows; every row is in framelens.json"
-	}) {
-		t.Errorf("no warning about Evidence rows left out in %q", warnings)
+	for _, sheet := range []string{sheetEvidence, sheetQuotes} {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 20 {
+			t.Errorf("%s has %d rows, want 20", sheet, len(rows))
+		}
+		if !slices.ContainsFunc(warnings, func(row []string) bool {
+			return len(row) > 4 && row[2] == "'"+sheet+"'" && row[4] == "3 rows left out: Excel's limit is 20 rows; every row is in framelens.json"
+		}) {
+			t.Errorf("no warning about %s rows left out in %q", sheet, warnings)
+		}
+		tables, err := f.GetTables(sheet)
+		if err != nil || len(tables) != 1 || tables[0].Range != "A1:"+strings.TrimRight(tables[0].Range[3:], "0123456789")+"20" {
+			t.Errorf("%s tables %+v, %v: want one table ending at row 20", sheet, tables, err)
+		}
 	}
 }
 
@@ -463,5 +469,30 @@ func TestXLSXLibreOffice(t *testing.T) {
 		if got := rows[c.row][c.col]; got != c.want {
 			t.Errorf("LibreOffice shows %s row %d column %d as %q, want the text %q", c.sheet, c.row+1, c.col+1, got, c.want)
 		}
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+// TestXLSXTempFiles checks that the workbook's temporary zip (and
+// excelize's stream files) are removed, also when writing fails, and
+// that the error reaches the caller.
+func TestXLSXTempFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	rep := New(loadFixture(t), nil)
+	var buf bytes.Buffer
+	if err := rep.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	openXLSX(t, buf.Bytes())
+	if err := rep.WriteXLSX(failWriter{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("failing writer: %v", err)
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
+		t.Errorf("temporary files left: %v", ents)
 	}
 }
