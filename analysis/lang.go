@@ -27,8 +27,10 @@ type langRules struct {
 	verbs map[string]verbClass
 	// according marks "according to X" (possibly multiword, space-separated).
 	according []string
-	// accordingFirst holds the first word of each according marker.
+	// accordingFirst holds the first word of each according marker, and
+	// accordingWords the words of each, in the order of according.
 	accordingFirst map[string]bool
+	accordingWords [][]string
 	// accordingPron are "according to him/her" in one word ("menurutnya").
 	accordingPron map[string]bool
 	// that introduces a content clause ("bahwa", "that").
@@ -211,8 +213,10 @@ func (lr *langRules) function(w string) bool {
 func init() {
 	for _, lr := range []*langRules{rulesID, rulesEN} {
 		lr.accordingFirst = make(map[string]bool)
+		lr.accordingWords = nil
 		for _, a := range lr.according {
 			lr.accordingFirst[strings.Fields(a)[0]] = true
+			lr.accordingWords = append(lr.accordingWords, strings.Fields(a))
 		}
 	}
 }

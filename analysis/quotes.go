@@ -446,8 +446,7 @@ func matchAccording(toks []token, i int, lr *langRules) int {
 	if !lr.accordingFirst[toks[i].Norm] {
 		return 0
 	}
-	for _, a := range lr.according {
-		words := strings.Fields(a)
+	for _, words := range lr.accordingWords {
 		if i+len(words) > len(toks) {
 			continue
 		}
@@ -544,15 +543,23 @@ func isPlace(ts []token) bool {
 	if len(ts) == 1 && ts[0].Upper && placeAcronyms[ts[0].Norm] {
 		return true
 	}
-	return places[joinNorm(ts)]
+	if len(ts) == 1 {
+		return places[ts[0].Norm]
+	}
+	// places[joinNorm(ts)], without building the string.
+	var buf [64]byte
+	return places[string(appendJoinNorm(buf[:0], ts))]
 }
 
-func joinNorm(ts []token) string {
-	w := make([]string, len(ts))
+// appendJoinNorm appends the Norm of each token to b, separated by spaces.
+func appendJoinNorm(b []byte, ts []token) []byte {
 	for i, t := range ts {
-		w[i] = t.Norm
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Norm...)
 	}
-	return strings.Join(w, " ")
+	return b
 }
 
 // backwardNP reads the subject phrase that ends just before toks[v],

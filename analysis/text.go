@@ -150,6 +150,9 @@ func newTokenIn(text string, start, end int, lowered *strings.Builder) token {
 		case !hasUpper:
 			t.Norm = w
 		case lowered != nil:
+			if lowered.Cap() == 0 {
+				lowered.Grow(64)
+			}
 			n := lowered.Len()
 			for j := 0; j < len(w); j++ {
 				c := w[j]
@@ -475,11 +478,26 @@ func appendTrimmed(out []span, text string, sp span) []span {
 	return out
 }
 
-// trimSpan trims white space from both ends of sp.
+// trimSpan trims white space from both ends of sp; an empty or blank
+// span becomes the empty span at sp.Start.
 func trimSpan(text string, sp span) span {
-	out := appendTrimmed(nil, text, sp)
-	if len(out) == 0 {
-		return span{sp.Start, sp.Start}
+	start := sp.Start
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += n
 	}
-	return out[0]
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(text[:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.End -= n
+	}
+	if sp.Start >= sp.End {
+		return span{start, start}
+	}
+	return sp
 }
