@@ -107,7 +107,6 @@ func (r *Report) writeXLSX(w io.Writer) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	// Image content types are added by ranging over a map
 	// (dependencies.md §2.6): sort them.
 	if f.ContentTypes != nil {
@@ -220,6 +219,9 @@ func (x *xlsxWriter) init() error {
 			return err
 		}
 	}
+	// Before any StreamWriter: SetActiveSheet reads every sheet, and would
+	// parse the XML of streamed sheets still held in memory.
+	f.SetActiveSheet(0)
 	title := x.clean(x.r.Title)
 	if title == "" {
 		title = "framelens report"
