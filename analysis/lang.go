@@ -221,6 +221,24 @@ func init() {
 	}
 }
 
+// stopLangs has, for each word of rulesID.stop or rulesEN.stop, bit 0 set
+// when it is an Indonesian one and bit 1 when an English one: one lookup
+// per word for detectLanguage.
+var stopLangs = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for w, ok := range rulesID.stop {
+		if ok {
+			m[w] |= 1
+		}
+	}
+	for w, ok := range rulesEN.stop {
+		if ok {
+			m[w] |= 2
+		}
+	}
+	return m
+}()
+
 // rulesFor returns the rules of a language ("id" or "en").
 func rulesFor(lang string) *langRules {
 	if lang == "en" {
@@ -239,12 +257,9 @@ var abbreviations = set(`dr prof h hj ir no jl kab kec st dll dsb dkk drs tn ny 
 func detectLanguage(toks []token) string {
 	var id, en int
 	for _, t := range toks {
-		if rulesID.stop[t.Norm] {
-			id++
-		}
-		if rulesEN.stop[t.Norm] {
-			en++
-		}
+		k := stopLangs[t.Norm]
+		id += int(k & 1)
+		en += int(k >> 1)
 	}
 	if en > id {
 		return "en"

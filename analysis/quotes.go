@@ -403,6 +403,9 @@ func lastRuneStr(s string) string {
 
 // datePhraseOnly reports whether s is only a time phrase ("on Tuesday.").
 func datePhraseOnly(s string, lr *langRules) bool {
+	if hasMoreWords(s, 4) {
+		return false // the test below, without tokens for a long rest
+	}
 	toks := tokenize(s, span{0, len(s)})
 	if len(toks) == 0 || len(toks) > 4 {
 		return false

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -200,6 +201,18 @@ func normWord(w string) string {
 	return strings.ToLower(w)
 }
 
+// hasMoreWords reports whether s has more than n words.
+func hasMoreWords(s string, n int) bool {
+	for i := 0; n >= 0; n-- {
+		_, end, ok := nextWord(s, i, len(s))
+		if !ok {
+			return false
+		}
+		i = end
+	}
+	return true
+}
+
 // countWords returns the number of words in text[sp].
 func countWords(text string, sp span) int {
 	n := 0
@@ -391,9 +404,15 @@ func splitSentences(text string, para span, quotes []quoted, abbrev map[string]b
 		return false
 	}
 	for i := para.Start; i < para.End; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			i += n
+		// Bytes, not runes: these ASCII bytes and the lead byte of "…" are
+		// never part of another rune's encoding.
+		r, n := rune(text[i]), 1
+		switch {
+		case r == '.' || r == '!' || r == '?':
+		case r == 0xE2 && strings.HasPrefix(text[i:], "…"):
+			r, n = '…', len("…")
+		default:
+			i++
 			continue
 		}
 		end := i + n
@@ -447,14 +466,39 @@ func isAbbrevBefore(text string, lo, i int, abbrev map[string]bool) bool {
 		}
 		j -= n
 	}
-	w := strings.ToLower(text[j:i])
-	if w == "" {
+	if j == i {
 		return false
 	}
+	var buf [32]byte
+	if b, ok := appendLowerASCII(buf[:0], text[j:i]); ok {
+		// As below, for ASCII: an initial is one upper-case letter.
+		if len(b) == 1 && 'A' <= text[j] && text[j] <= 'Z' {
+			return true
+		}
+		return abbrev[string(b)] || bytes.IndexByte(b, '.') >= 0
+	}
+	w := strings.ToLower(text[j:i])
 	if utf8.RuneCountInString(w) == 1 && unicode.IsLetter(firstRune(w)) && unicode.IsUpper(firstRune(text[j:i])) {
 		return true // an initial: "J. Smith"
 	}
 	return abbrev[w] || strings.Contains(w, ".") // "U.S.", "a.n."
+}
+
+// appendLowerASCII appends s with ASCII letters lowered to b; ok is false,
+// and b unchanged, when s holds a byte outside ASCII.
+func appendLowerASCII(b []byte, s string) (_ []byte, ok bool) {
+	n := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b[:n], false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 func appendTrimmed(out []span, text string, sp span) []span {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -102,6 +103,126 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
+		}
+	})
+}
+
+// splitSentencesRef and isAbbrevBeforeRef are the rune-by-rune versions.
+func splitSentencesRef(text string, para span, quotes []quoted, abbrev map[string]bool) []span {
+	var out []span
+	start := para.Start
+	inQuote := func(i int) bool {
+		for _, q := range quotes {
+			if q.Top && q.Outer.Start < i && i < q.Outer.End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := para.Start; i < para.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += n
+			continue
+		}
+		end := i + n
+		// Absorb further terminal punctuation and closing quotes/brackets.
+		for end < para.End {
+			r2, n2 := utf8.DecodeRuneInString(text[end:])
+			if strings.ContainsRune(".!?…\"”’'»)]", r2) {
+				end += n2
+				continue
+			}
+			break
+		}
+		if end >= para.End {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsSpace(next) {
+			i = end
+			continue
+		}
+		j := end
+		for j < para.End && unicode.IsSpace(firstRune(text[j:])) {
+			_, n2 := utf8.DecodeRuneInString(text[j:])
+			j += n2
+		}
+		if j >= para.End {
+			break
+		}
+		nr := firstRune(text[j:para.End])
+		startsNew := unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"“„«‘'([", nr)
+		if r == '.' && isAbbrevBeforeRef(text, para.Start, i, abbrev) {
+			startsNew = false
+		}
+		if startsNew && !inQuote(end) {
+			out = appendTrimmed(out, text, span{start, end})
+			start = j
+		}
+		i = end
+	}
+	return appendTrimmed(out, text, span{start, para.End})
+}
+func isAbbrevBeforeRef(text string, lo, i int, abbrev map[string]bool) bool {
+	j := i
+	for j > lo {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !isWordRune(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	w := strings.ToLower(text[j:i])
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 && unicode.IsLetter(firstRune(w)) && unicode.IsUpper(firstRune(text[j:i])) {
+		return true // an initial: "J. Smith"
+	}
+	return abbrev[w] || strings.Contains(w, ".") // "U.S.", "a.n."
+}
+
+var sentenceTexts = []string{
+	"Dr. Ali datang. Ia pulang! Benarkah? Ya… Tentu.", "U.S. officials said. J. Smith agreed.", "Kamis (14/9). Rp 1.500. Lalu",
+	"“Ya.” Lalu dia pergi.", "x.) Y", "DR. X. Prof. Y… Z", "É. Smith. é. x", "a.n. Budi. ABC. Def", "x\u2026", "x…Y. Z", "…",
+	"x. \u00a0Y", "x.\xffY. Z", "Mr.\tX", "dll. Dan", "DLL. Dan", "st. Paul", "ST. Paul", strings.Repeat("A", 40) + ". B",
+}
+
+func TestSplitSentencesFast(t *testing.T) {
+	texts := append(append([]string{}, sentenceTexts...), corpusLines(t)...)
+	for _, text := range texts {
+		para := span{0, len(text)}
+		qs, _ := pairQuotes(text, para)
+		for _, sp := range []span{para, {0, len(text) / 2}, {len(text) / 3, len(text)}} {
+			got, want := splitSentences(text, sp, qs, abbreviations), splitSentencesRef(text, sp, qs, abbreviations)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("splitSentences(%q, %v) = %v, want %v", text, sp, got, want)
+			}
+		}
+		for i := range text {
+			if got, want := isAbbrevBefore(text, 0, i, abbreviations), isAbbrevBeforeRef(text, 0, i, abbreviations); got != want {
+				t.Fatalf("isAbbrevBefore(%q, 0, %d) = %v, want %v", text, i, got, want)
+			}
+		}
+	}
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range sentenceTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		para := span{0, len(text)}
+		qs, _ := pairQuotes(text, para)
+		got, want := splitSentences(text, para, qs, abbreviations), splitSentencesRef(text, para, qs, abbreviations)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitSentences(%q) = %v, want %v", text, got, want)
+		}
+		for i := range text {
+			if got, want := isAbbrevBefore(text, 0, i, abbreviations), isAbbrevBeforeRef(text, 0, i, abbreviations); got != want {
+				t.Fatalf("isAbbrevBefore(%q, 0, %d) = %v, want %v", text, i, got, want)
+			}
 		}
 	})
 }
