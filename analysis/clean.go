@@ -85,21 +85,26 @@ var (
 // cannot match, so that most lines never reach one;
 // lineRuleRegexp in clean_fast_test.go is the same function without them.
 func lineRule(s string) string {
-	fe := asciiFoldExact(s)
+	return lineRuleLower(s, lowerASCII(s), asciiFoldExact(s))
+}
+
+// lineRuleLower is lineRule given ls, s with its ASCII letters lowered,
+// and fe, asciiFoldExact(s).
+func lineRuleLower(s, ls string, fe bool) string {
 	switch {
-	case len(s) > 200 && wordCount(s) > 40:
+	case len(s) > 200 && hasMoreWords(s, 40):
 		// Prose: no boilerplate rule applies to a paragraph this long.
-	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, fe):
+	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, ls, fe):
 		return "chrome"
-	case gRelated.match(s, fe) || (gRelatedTop.match(s, fe) && !hasTerminal(s) && wordCount(s) <= 10):
+	case gRelated.match(s, ls, fe) || (gRelatedTop.match(s, ls, fe) && !hasTerminal(s) && wordCount(s) <= 10):
 		return "related"
-	case gFollow.match(s, fe) && wordCount(s) <= 40:
+	case gFollow.match(s, ls, fe) && wordCount(s) <= 40:
 		return "follow"
-	case gByline.match(s, fe) || gEmbedLine.match(s, fe) || gWireByline.match(s, fe) && wordCount(s) <= 40:
+	case gByline.match(s, ls, fe) || gEmbedLine.match(s, ls, fe) || gWireByline.match(s, ls, fe) && wordCount(s) <= 40:
 		return "byline"
-	case gCaption.match(s, fe):
+	case gCaption.match(s, ls, fe):
 		return "caption"
-	case gCreditLine.match(s, fe) && wordCount(s) <= 8:
+	case gCreditLine.match(s, ls, fe) && wordCount(s) <= 8:
 		return "credit"
 	case maybeURLLine(s) && reURLLine.MatchString(s):
 		return "url"
@@ -107,6 +112,32 @@ func lineRule(s string) string {
 		return "date"
 	}
 	return ""
+}
+
+// trimmedLower returns strings.TrimSpace of line l of text with ASCII
+// letters lowered, given lower, text[from:] lowered by lowerForCues, exact.
+func trimmedLower(text string, l line, from int, lower string) string {
+	raw := text[l.start:l.end]
+	// TrimSpace removes at the left what TrimLeftFunc with unicode.IsSpace does.
+	n := len(strings.TrimSpace(raw))
+	off := l.start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace)) - from
+	return lower[off : off+n]
+}
+
+// lowerASCII returns s with ASCII letters lowered.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // Guards of the line expressions, derived from the expressions themselves.
@@ -162,13 +193,25 @@ func isASCIIAlnum(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
-// maybeDateLine guards isDateLine, which needs at least two words that
-// start with a digit: a line of ASCII without an ASCII digit has none.
+// maybeDateLine guards isDateLine, which needs words whose normal form
+// starts with a digit. A word starts with a word rune; one that starts
+// with an ASCII letter keeps a letter first under NFKC. So a line needs an
+// ASCII digit or a word rune outside ASCII; quotation marks and dashes are none.
 func maybeDateLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' || s[i] >= utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
@@ -183,20 +226,20 @@ type lineGuard struct {
 	always   bool      // no useful condition: always run re
 	prefixes []string  // lower case
 	needles  []string  // lower case
-	first    [256]bool // first bytes of prefixes, both cases
+	first    [256]bool // first bytes of prefixes
 }
 
-// match reports whether g.re matches s. fe must be asciiFoldExact(s): the
-// comparisons ignore ASCII case only, which is all that (?i) does to ASCII
-// letters except k and s (see asciiFoldExact).
-func (g *lineGuard) match(s string, fe bool) bool {
+// match reports whether g.re matches s. ls is s with its ASCII letters
+// lowered and fe is asciiFoldExact(s): the guard ignores ASCII case only,
+// which is all that (?i) does to ASCII letters except k and s.
+func (g *lineGuard) match(s, ls string, fe bool) bool {
 	if g.always || !fe {
 		return g.re.MatchString(s)
 	}
 	maybe := false
-	if s != "" && g.first[s[0]] {
+	if ls != "" && g.first[ls[0]] {
 		for _, p := range g.prefixes {
-			if hasPrefixFold(s, p) {
+			if strings.HasPrefix(ls, p) {
 				maybe = true
 				break
 			}
@@ -206,7 +249,7 @@ func (g *lineGuard) match(s string, fe bool) bool {
 		if maybe {
 			break
 		}
-		maybe = containsFold(s, n)
+		maybe = strings.Contains(ls, n)
 	}
 	return maybe && g.re.MatchString(s)
 }
@@ -234,21 +277,6 @@ func hasPrefixFold(s, p string) bool {
 		}
 	}
 	return true
-}
-
-// containsFold reports whether s holds p, ignoring ASCII case; p is in
-// lower case and not empty.
-func containsFold(s, p string) bool {
-	c0, c1 := p[0], p[0]
-	if 'a' <= c0 && c0 <= 'z' {
-		c1 = c0 - ('a' - 'A')
-	}
-	for i := 0; i+len(p) <= len(s); i++ {
-		if (s[i] == c0 || s[i] == c1) && hasPrefixFold(s[i:], p) {
-			return true
-		}
-	}
-	return false
 }
 
 // newLineGuard derives the guard of re from its syntax. Each top-level
@@ -283,9 +311,6 @@ func newLineGuard(re *regexp.Regexp) *lineGuard {
 	for _, p := range g.prefixes {
 		if p != "" {
 			g.first[p[0]] = true
-			if 'a' <= p[0] && p[0] <= 'z' {
-				g.first[p[0]-('a'-'A')] = true
-			}
 		}
 	}
 	return g
@@ -455,13 +480,21 @@ func clean(a *Article, lang *langRules) *cleaned {
 	}
 	// live[i] is the part of lines[i] that remains.
 	live := make([]span, len(lines))
+	// The body with ASCII letters lowered, for the line guards and the credit cues.
+	lower, exact := lowerForCues(text[a.BodyStart:])
 	for i, l := range lines {
 		s := strings.TrimSpace(text[l.start:l.end])
 		live[i] = trimSpan(text, span{l.start, l.end})
 		if s == "" {
 			continue
 		}
-		if rule := lineRule(s); rule != "" {
+		var rule string
+		if exact {
+			rule = lineRuleLower(s, trimmedLower(text, l, a.BodyStart, lower), true)
+		} else {
+			rule = lineRule(s)
+		}
+		if rule != "" {
 			if rule == "date" && c.date == "" {
 				c.date = parseDate(s)
 			}
@@ -561,7 +594,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 		c.paras = append(c.paras, cur)
 	}
 	sortRemovals(c.removed)
-	c.credits = findCredits(text, a.BodyStart)
+	c.credits = findCreditsLower(text, a.BodyStart, lower, exact)
 	return c
 }
 
@@ -707,7 +740,7 @@ func isTitleCaseName(s string) bool {
 // isDateLine reports whether s is a line of date and time alone
 // ("Kamis, 14 September 2023, 18:55 WITA Follow").
 func isDateLine(s string) bool {
-	if wordCount(s) > 12 || hasTerminal(s) && !strings.HasSuffix(s, ".") {
+	if hasMoreWords(s, 12) || hasTerminal(s) && !strings.HasSuffix(s, ".") {
 		return false
 	}
 	toks := tokenize(s, span{0, len(s)})
@@ -1035,10 +1068,15 @@ func hasDashLine(s string) bool {
 // known outlets, or look like a domain or a proper name, are kept;
 // "(Reuters)"-style tags and sign-offs only for known outlets.
 func findCredits(text string, from int) []*Credit {
+	lower, exact := lowerForCues(text[from:])
+	return findCreditsLower(text, from, lower, exact)
+}
+
+// findCreditsLower is findCredits given lowerForCues(text[from:]).
+func findCreditsLower(text string, from int, lower string, exact bool) []*Credit {
 	var out []*Credit
 	seen := make(map[string]bool)
 	body := text[from:]
-	lower, exact := lowerForCues(body)
 	for ci, p := range creditPatterns {
 		cued := false
 		for _, c := range p.cues {

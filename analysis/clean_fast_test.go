@@ -382,3 +382,23 @@ func FuzzFindCredits(f *testing.F) {
 		}
 	})
 }
+
+func TestTrimmedLower(t *testing.T) {
+	texts := []string{" \t Baca Juga: X \r\n\u00a0ADVERTISEMENT\u3000\n\n\u2028x\u00a0\n  É Foto: A  ", "a\nb", "", "\n", " x"}
+	for _, s := range corpusLines(t) {
+		texts = append(texts, " "+s+"\u00a0\n\t"+s)
+	}
+	for _, text := range texts {
+		for _, from := range []int{0, strings.IndexByte(text, '\n') + 1} {
+			lower, exact := lowerForCues(text[from:])
+			if !exact {
+				continue
+			}
+			for _, l := range splitLines(text, from) {
+				if got, want := trimmedLower(text, l, from, lower), lowerASCII(strings.TrimSpace(text[l.start:l.end])); got != want {
+					t.Fatalf("trimmedLower(%q, line %d) = %q, want %q", text, l.n, got, want)
+				}
+			}
+		}
+	}
+}
