@@ -85,26 +85,34 @@ var (
 // cannot match, so that most lines never reach one;
 // lineRuleRegexp in clean_fast_test.go is the same function without them.
 func lineRule(s string) string {
-	return lineRuleLower(s, lowerASCII(s), asciiFoldExact(s))
+	return lineRuleLower(s, lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true})
 }
 
-// lineRuleLower is lineRule given ls, s with its ASCII letters lowered,
-// and fe, asciiFoldExact(s).
-func lineRuleLower(s, ls string, fe bool) string {
+// lineText is what the guards need to know of a line s.
+type lineText struct {
+	lower     string // s with its ASCII letters lowered
+	foldExact bool   // asciiFoldExact(s)
+	// needles is false when the line holds no needle of any guard
+	// (known when the whole text holds none).
+	needles bool
+}
+
+// lineRuleLower is lineRule given lt.
+func lineRuleLower(s string, lt lineText) string {
 	switch {
 	case len(s) > 200 && hasMoreWords(s, 40):
 		// Prose: no boilerplate rule applies to a paragraph this long.
-	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, ls, fe):
+	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, lt):
 		return "chrome"
-	case gRelated.match(s, ls, fe) || (gRelatedTop.match(s, ls, fe) && !hasTerminal(s) && wordCount(s) <= 10):
+	case gRelated.match(s, lt) || (gRelatedTop.match(s, lt) && !hasTerminal(s) && wordCount(s) <= 10):
 		return "related"
-	case gFollow.match(s, ls, fe) && wordCount(s) <= 40:
+	case gFollow.match(s, lt) && wordCount(s) <= 40:
 		return "follow"
-	case gByline.match(s, ls, fe) || gEmbedLine.match(s, ls, fe) || gWireByline.match(s, ls, fe) && wordCount(s) <= 40:
+	case gByline.match(s, lt) || gEmbedLine.match(s, lt) || gWireByline.match(s, lt) && wordCount(s) <= 40:
 		return "byline"
-	case gCaption.match(s, ls, fe):
+	case gCaption.match(s, lt):
 		return "caption"
-	case gCreditLine.match(s, ls, fe) && wordCount(s) <= 8:
+	case gCreditLine.match(s, lt) && wordCount(s) <= 8:
 		return "credit"
 	case maybeURLLine(s) && reURLLine.MatchString(s):
 		return "url"
@@ -229,13 +237,14 @@ type lineGuard struct {
 	first    [256]bool // first bytes of prefixes
 }
 
-// match reports whether g.re matches s. ls is s with its ASCII letters
-// lowered and fe is asciiFoldExact(s): the guard ignores ASCII case only,
-// which is all that (?i) does to ASCII letters except k and s.
-func (g *lineGuard) match(s, ls string, fe bool) bool {
-	if g.always || !fe {
+// match reports whether g.re matches s. The guard compares with lt.lower,
+// ignoring ASCII case only, which is all that (?i) does to ASCII letters
+// except k and s (see asciiFoldExact).
+func (g *lineGuard) match(s string, lt lineText) bool {
+	if g.always || !lt.foldExact {
 		return g.re.MatchString(s)
 	}
+	ls := lt.lower
 	maybe := false
 	if ls != "" && g.first[ls[0]] {
 		for _, p := range g.prefixes {
@@ -246,12 +255,27 @@ func (g *lineGuard) match(s, ls string, fe bool) bool {
 		}
 	}
 	for _, n := range g.needles {
-		if maybe {
+		if maybe || !lt.needles {
 			break
 		}
 		maybe = strings.Contains(ls, n)
 	}
 	return maybe && g.re.MatchString(s)
+}
+
+// lineGuards are the guards of lineRuleLower.
+var lineGuards = []*lineGuard{gChrome, gRelated, gRelatedTop, gFollow, gByline, gEmbedLine, gWireByline, gCaption, gCreditLine}
+
+// hasGuardNeedle reports whether lower holds a needle of a line guard.
+func hasGuardNeedle(lower string) bool {
+	for _, g := range lineGuards {
+		for _, n := range g.needles {
+			if strings.Contains(lower, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asciiFoldExact reports whether s holds neither U+212A (Kelvin sign) nor
@@ -482,6 +506,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 	live := make([]span, len(lines))
 	// The body with ASCII letters lowered, for the line guards and the credit cues.
 	lower, exact := lowerForCues(text[a.BodyStart:])
+	needles := exact && hasGuardNeedle(lower)
 	for i, l := range lines {
 		s := strings.TrimSpace(text[l.start:l.end])
 		live[i] = trimSpan(text, span{l.start, l.end})
@@ -490,7 +515,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 		}
 		var rule string
 		if exact {
-			rule = lineRuleLower(s, trimmedLower(text, l, a.BodyStart, lower), true)
+			rule = lineRuleLower(s, lineText{lower: trimmedLower(text, l, a.BodyStart, lower), foldExact: true, needles: needles})
 		} else {
 			rule = lineRule(s)
 		}
@@ -1016,32 +1041,93 @@ func lowerForCues(s string) (lower string, exact bool) {
 }
 
 // creditSearchFrom returns the offset in body from which credit pattern
-// ci is searched for, ok false when it cannot match at all; lower is
-// body lowered by lowerForCues, exact. A match of a pattern with
-// creditStarts starts with one of them, so none starts before the line
-// holding the first one. Searching body from the start of a line gives the
+// ci is searched for, ok false when it cannot match at all; first is
+// creditScan.first of body lowered by lowerForCues, exact. A match of a
+// pattern with creditStarts starts with one of them, so none starts
+// before the line holding the first one. Searching body from the start of a line gives the
 // same matches: the patterns look behind only with \b and (?m)^, and the
 // line break before a line start is no word character. Every match of the
 // sign-off pattern, (?m)^\s*[-–—]+…, has a line that starts, after ASCII
 // white space, with a dash.
-func creditSearchFrom(ci int, body, lower string) (lo int, ok bool) {
+func creditSearchFrom(ci int, body string, first []int) (lo int, ok bool) {
 	if creditPatterns[ci].rule == "sign-off" {
 		return 0, hasDashLine(body)
 	}
-	starts := creditStarts[ci]
-	if starts == nil {
+	if creditStarts[ci] == nil {
 		return 0, true
 	}
-	first := -1
-	for _, st := range starts {
-		if i := strings.Index(lower, st); i >= 0 && (first < 0 || i < first) {
-			first = i
+	at := -1
+	for _, k := range creditStartIdx[ci] {
+		if i := first[k]; i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
 	}
-	if first < 0 {
+	if at < 0 {
 		return 0, false
 	}
-	return strings.LastIndexByte(body[:first], '\n') + 1, true
+	return strings.LastIndexByte(body[:at], '\n') + 1, true
+}
+
+// creditScan holds the cues and the starts of every credit pattern;
+// creditCueIdx[i] and creditStartIdx[i] are the indexes there of those of
+// pattern i.
+var creditScan, creditCueIdx, creditStartIdx = func() (*wordScan, [][]int, [][]int) {
+	var words []string
+	for i, p := range creditPatterns {
+		words = append(append(words, p.cues...), creditStarts[i]...)
+	}
+	ws := newWordScan(words)
+	cues, starts := make([][]int, len(creditPatterns)), make([][]int, len(creditPatterns))
+	for i, p := range creditPatterns {
+		for _, c := range p.cues {
+			cues[i] = append(cues[i], ws.index[c])
+		}
+		for _, st := range creditStarts[i] {
+			starts[i] = append(starts[i], ws.index[st])
+		}
+	}
+	return ws, cues, starts
+}()
+
+// A wordScan finds where each of a set of strings first occurs in a text,
+// in one pass over the text instead of one search per string.
+type wordScan struct {
+	words   []string
+	index   map[string]int // position of each word in words
+	byFirst [256][]int     // positions of the words, by first byte
+}
+
+// newWordScan returns the wordScan of the distinct non-empty words.
+func newWordScan(words []string) *wordScan {
+	ws := &wordScan{index: make(map[string]int)}
+	for _, w := range words {
+		if _, dup := ws.index[w]; dup || w == "" {
+			continue
+		}
+		ws.index[w] = len(ws.words)
+		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], len(ws.words))
+		ws.words = append(ws.words, w)
+	}
+	return ws
+}
+
+// first returns, for each word (by position), the offset of its first
+// occurrence in s, or -1: what strings.Index(s, word) returns.
+func (ws *wordScan) first(s string) []int {
+	at := make([]int, len(ws.words))
+	for i := range at {
+		at[i] = -1
+	}
+	left := len(ws.words)
+	for i := 0; i < len(s) && left > 0; i++ {
+		for _, k := range ws.byFirst[s[i]] {
+			if at[k] < 0 && strings.HasPrefix(s[i:], ws.words[k]) {
+				at[k] = i
+				left--
+			}
+		}
+	}
+	return at
 }
 
 // hasDashLine reports whether a line of s starts with a dash (-, – or —)
@@ -1077,10 +1163,12 @@ func findCreditsLower(text string, from int, lower string, exact bool) []*Credit
 	var out []*Credit
 	seen := make(map[string]bool)
 	body := text[from:]
+	// Where each cue and each start first occurs in lower, -1 if nowhere.
+	first := creditScan.first(lower)
 	for ci, p := range creditPatterns {
 		cued := false
-		for _, c := range p.cues {
-			if strings.Contains(lower, c) {
+		for _, k := range creditCueIdx[ci] {
+			if first[k] >= 0 {
 				cued = true
 				break
 			}
@@ -1092,7 +1180,7 @@ func findCreditsLower(text string, from int, lower string, exact bool) []*Credit
 		lo := 0
 		if exact {
 			var ok bool
-			if lo, ok = creditSearchFrom(ci, body, lower); !ok {
+			if lo, ok = creditSearchFrom(ci, body, first); !ok {
 				continue
 			}
 		}

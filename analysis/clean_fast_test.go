@@ -402,3 +402,16 @@ func TestTrimmedLower(t *testing.T) {
 		}
 	}
 }
+
+func TestWordScan(t *testing.T) {
+	texts := append([]string{"", "a", "sumber: x — y", "viavia dari dilansir"}, corpusLines(t)...)
+	for _, text := range texts {
+		text = strings.ToLower(text)
+		first := creditScan.first(text)
+		for k, w := range creditScan.words {
+			if got, want := first[k], strings.Index(text, w); got != want {
+				t.Fatalf("creditScan.first(%q)[%q] = %d, want %d", text, w, got, want)
+			}
+		}
+	}
+}
