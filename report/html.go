@@ -305,10 +305,10 @@ type page struct {
 	QuoteShare, Reported                 *chart
 	HedgeRate, HedgeTerms                *chart
 	Reuse, Credits                       *chart
-	// Evidence is the evidence shown, per outlet; MoreEvidenceOutlets
-	// counts the outlets left out and MoreEvidenceRows their rows.
-	Evidence                              []*evidenceView
-	MoreEvidenceOutlets, MoreEvidenceRows int
+	// Evidence is the evidence shown, per outlet; EvidenceNote says which
+	// outlets are left out.
+	Evidence     []*evidenceView
+	EvidenceNote string
 	// TableOutlets are the outlets in the per-outlet tables; TableNote
 	// says what is left out ("" when nothing is).
 	TableOutlets []*Outlet
@@ -412,7 +412,14 @@ func (r *Report) page() (*page, error) {
 		TableOutlets:   r.Outlets[:min(len(r.Outlets), maxTableOutlets)],
 		Changes:        newChangesView(r.Changes),
 	}
-	p.Evidence, p.MoreEvidenceOutlets, p.MoreEvidenceRows = evidenceViews(r.Evidence)
+	var moreOutlets, moreRows int
+	p.Evidence, moreOutlets, moreRows = evidenceViews(r.Evidence)
+	if moreOutlets > 0 {
+		p.EvidenceNote = fmt.Sprintf("This page shows the evidence of %s, at most %s rows in all; "+
+			"the evidence of the other %s (%s) is on the workbook's %s and %s sheets and in the JSON.",
+			someOutlets(len(p.Evidence), len(r.Evidence)), FormatNumber(maxEvidenceRows),
+			plural(moreOutlets, "outlet"), plural(moreRows, "row"), sheetEvidence, sheetQuotes)
+	}
 	if n := len(p.TableOutlets); n < len(r.Outlets) {
 		p.TableNote = fmt.Sprintf("This table shows %s; the workbook's %s sheet has them all.", someOutlets(n, len(r.Outlets)), sheetSummary)
 	}

@@ -111,7 +111,7 @@ func TestHTMLSizeBounded(t *testing.T) {
 			"articles carrying this passage; the workbook's Reuse sheet lists all.",
 			"the workbook&#39;s Articles and Removed lines sheets list all.",
 			"more are on the workbook's Warnings sheet.",
-			"is left out of this page to keep it small; the workbook's Evidence and Quotes sheets",
+			"This page shows the evidence of 100 of the " + total + " outlets, those with most articles, at most 2,000 rows in all",
 			"Long lists are cut here; the workbook's About sheet lists every change.",
 		}
 		if n > maxTableOutlets {
