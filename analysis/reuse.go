@@ -5,9 +5,12 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Reuse is the text shared word for word by articles of different
@@ -392,10 +395,41 @@ type reusePos struct{ doc, pos int32 }
 
 // passages returns every passage, in no particular order.
 func (x *reuseIndex) passages() []*reusePassage {
+	groups := len(x.start) - 1
+	const chunk = 1024
+	found := make([][]*reusePassage, (groups+chunk-1)/chunk)
+	parallel(len(found), func(c int) {
+		found[c] = x.passagesOf(c*chunk, min(groups, (c+1)*chunk))
+	})
+	return slices.Concat(found...)
+}
+
+// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// passagesOf returns the passages that start with a shingle of the groups [from, to).
+func (x *reuseIndex) passagesOf(from, to int) []*reusePassage {
 	var out []*reusePassage
 	var sorted []int32
 	var lcps, oc, pc []int
-	for g := range len(x.start) - 1 {
+	for g := from; g < to; g++ {
 		ps := x.post[x.start[g]:x.start[g+1]]
 		if len(ps) < 2 || !x.leftDiverse(ps) || !x.multiOutlet(ps) {
 			continue
@@ -570,18 +604,29 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		out[i] = ps
 	}
 	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
-	var quoted []span
-	var starts, ends offsetCache
-	for i, r := range reqs {
-		doc := &x.docs[r.doc]
-		if i == 0 || reqs[i-1].doc != r.doc {
-			quoted = mergeSpans(doc.quoted, len(doc.text))
+	// Chunks of about 4K requests, cut at document boundaries.
+	var cuts []int
+	for i := range reqs {
+		if i == 0 || i-cuts[len(cuts)-1] >= 4096 && reqs[i-1].doc != reqs[i].doc {
+			cuts = append(cuts, i)
 		}
-		start, _ := starts.at(doc, int(r.pos))
-		_, end := ends.at(doc, int(r.pos+r.n-1))
-		r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
-		r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
 	}
+	cuts = append(cuts, len(reqs))
+	parallel(len(cuts)-1, func(c int) {
+		var quoted []span
+		var starts, ends offsetCache
+		rs := reqs[cuts[c]:cuts[c+1]]
+		for i, r := range rs {
+			doc := &x.docs[r.doc]
+			if i == 0 || rs[i-1].doc != r.doc {
+				quoted = mergeSpans(doc.quoted, len(doc.text))
+			}
+			start, _ := starts.at(doc, int(r.pos))
+			_, end := ends.at(doc, int(r.pos+r.n-1))
+			r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
+			r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
+		}
+	})
 	for _, p := range out {
 		p.Text = p.Occurrences[0].Text // occurrences are in input order
 		slices.SortStableFunc(p.Occurrences, func(a, b *PassageOccurrence) int { return strings.Compare(a.Article, b.Article) })
