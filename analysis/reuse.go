@@ -242,9 +242,9 @@ func mix64(h uint64) uint64 {
 }
 
 // forShingles calls fn with every position of w where k words of one
-// document start.
-func (x *reuseIndex) forShingles(fn func(p int)) {
-	for d := range x.docs {
+// document start, for the documents [from, to).
+func (x *reuseIndex) forShingles(from, to int, fn func(p int)) {
+	for d := from; d < to; d++ {
 		for p := x.base[d]; p+x.k <= x.base[d+1]-1; p++ {
 			fn(p)
 		}
@@ -255,80 +255,132 @@ func (x *reuseIndex) forShingles(fn func(p int)) {
 // bits of their shingle hash into buckets of about 4K; each bucket is
 // numbered with a small open-addressing table that stays in cache, whose
 // keys are compared word by word, so the cost per shingle does not grow
-// with the corpus and equal ids mean equal words.
+// with the corpus and equal ids mean equal words. Documents are hashed,
+// and buckets numbered, on GOMAXPROCS workers; ids are given in bucket
+// order, so they do not depend on scheduling.
 func (x *reuseIndex) group() {
 	x.gid = make([]int32, len(x.w))
 	for i := range x.gid {
 		x.gid[i] = -1
 	}
 	total := 0
-	x.forShingles(func(int) { total++ })
+	x.forShingles(0, len(x.docs), func(int) { total++ })
 	logB := bits.Len(uint(total >> 12))
-	bucketOf := func(h uint64) int { return int(h >> (64 - logB) & (1<<logB - 1)) }
+	nb := 1 << logB
+	bucketOf := func(h uint64) int { return int(h >> (64 - logB) & uint64(nb-1)) }
 	if logB == 0 {
 		bucketOf = func(uint64) int { return 0 }
 	}
-	bstart := make([]int, 1<<logB+1)
-	x.forShingles(func(p int) { bstart[bucketOf(x.shingleHash(p))+1]++ })
+	// Documents in ranges of about equal words, one count per range and bucket.
+	nr := min(4*runtime.GOMAXPROCS(0), max(len(x.docs), 1))
+	cut := make([]int, nr+1)
+	for r, d := 1, 0; r <= nr; r++ {
+		for d < len(x.docs) && x.base[d]-x.base[0] < r*len(x.w)/nr {
+			d++
+		}
+		cut[r] = d
+	}
+	cut[nr] = len(x.docs)
+	counts := make([][]int, nr)
+	parallel(nr, func(r int) {
+		c := make([]int, nb)
+		x.forShingles(cut[r], cut[r+1], func(p int) { c[bucketOf(x.shingleHash(p))]++ })
+		counts[r] = c
+	})
+	bstart := make([]int, nb+1)
+	fill := make([][]int, nr) // fill[r][b]: where range r puts its next position of bucket b
+	for r := range fill {
+		fill[r] = make([]int, nb)
+	}
 	largest := 0
-	for b := range 1 << logB {
-		largest = max(largest, bstart[b+1])
-		bstart[b+1] += bstart[b]
+	for b := range nb {
+		at := bstart[b]
+		for r := range nr {
+			fill[r][b] = at
+			at += counts[r][b]
+		}
+		bstart[b+1] = at
+		largest = max(largest, at-bstart[b])
 	}
 	order := make([]int32, total)
-	fill := slices.Clone(bstart)
-	x.forShingles(func(p int) {
-		b := bucketOf(x.shingleHash(p))
-		order[fill[b]] = int32(p)
-		fill[b]++
+	parallel(nr, func(r int) {
+		f := fill[r]
+		x.forShingles(cut[r], cut[r+1], func(p int) {
+			b := bucketOf(x.shingleHash(p))
+			order[f[b]] = int32(p)
+			f[b]++
+		})
 	})
+	// Number each bucket's shingles; local ids first, then offsets.
 	type slot struct {
 		h        uint64
 		rep, cnt int32 // rep: first position; cnt: positions; -1 rep marks an empty slot
 		id       int32
 	}
-	table := make([]slot, max(16, 1<<bits.Len(uint(2*largest))))
-	for i := range table {
-		table[i].rep = -1
+	const bchunk = 64
+	local := make([]int32, nb) // shared shingles per bucket
+	size := max(16, 1<<bits.Len(uint(2*largest)))
+	parallel((nb+bchunk-1)/bchunk, func(c int) {
+		table := make([]slot, size)
+		for i := range table {
+			table[i].rep = -1
+		}
+		mask := len(table) - 1
+		var used []int
+		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
+			ps := order[bstart[b]:bstart[b+1]]
+			for _, p := range ps {
+				h := x.shingleHash(int(p))
+				i := int(h>>20) & mask
+				for table[i].rep >= 0 && (table[i].h != h || !slices.Equal(x.w[table[i].rep:int(table[i].rep)+x.k], x.w[p:int(p)+x.k])) {
+					i = (i + 1) & mask
+				}
+				if table[i].rep < 0 {
+					table[i] = slot{h: h, rep: p, id: -1}
+					used = append(used, i)
+				}
+				table[i].cnt++
+				x.gid[p] = int32(i) // the slot, for the second loop
+			}
+			n := int32(0)
+			for _, p := range ps {
+				s := &table[x.gid[p]]
+				if s.cnt < 2 {
+					x.gid[p] = -1
+					continue
+				}
+				if s.id < 0 {
+					s.id = n
+					n++
+				}
+				x.gid[p] = s.id
+			}
+			local[b] = n
+			for _, i := range used {
+				table[i] = slot{rep: -1}
+			}
+			used = used[:0]
+		}
+	})
+	offset := make([]int32, nb)
+	groups := int32(0)
+	for b := range nb {
+		offset[b] = groups
+		groups += local[b]
 	}
-	mask := len(table) - 1
-	var used []int
-	var counts []int32
-	for b := range 1 << logB {
-		ps := order[bstart[b]:bstart[b+1]]
-		for _, p := range ps {
-			h := x.shingleHash(int(p))
-			i := int(h>>20) & mask
-			for table[i].rep >= 0 && (table[i].h != h || !slices.Equal(x.w[table[i].rep:int(table[i].rep)+x.k], x.w[p:int(p)+x.k])) {
-				i = (i + 1) & mask
+	parallel((nb+bchunk-1)/bchunk, func(c int) {
+		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
+			for _, p := range order[bstart[b]:bstart[b+1]] {
+				if x.gid[p] >= 0 {
+					x.gid[p] += offset[b]
+				}
 			}
-			if table[i].rep < 0 {
-				table[i] = slot{h: h, rep: p, id: -1}
-				used = append(used, i)
-			}
-			table[i].cnt++
-			x.gid[p] = int32(i) // the slot, for the second loop
 		}
-		for _, p := range ps {
-			s := &table[x.gid[p]]
-			if s.cnt < 2 {
-				x.gid[p] = -1
-				continue
-			}
-			if s.id < 0 {
-				s.id = int32(len(counts))
-				counts = append(counts, 0)
-			}
-			x.gid[p] = s.id
-		}
-		for _, i := range used {
-			table[i] = slot{rep: -1}
-		}
-		used = used[:0]
-	}
+	})
+	postCount := make([]int32, groups)
 	// Postings, at most maxPostingsPerDoc per group and document.
-	lastDoc := make([]int32, len(counts))
-	perDoc := make([]int32, len(counts))
+	lastDoc := make([]int32, len(postCount))
+	perDoc := make([]int32, len(postCount))
 	for i := range lastDoc {
 		lastDoc[i] = -1
 	}
@@ -342,20 +394,20 @@ func (x *reuseIndex) group() {
 	for d := range x.docs {
 		for p := x.base[d]; p < x.base[d+1]; p++ {
 			if g := x.gid[p]; g >= 0 && keep(g, d) {
-				counts[g]++
+				postCount[g]++
 			}
 		}
 	}
-	x.start = make([]int32, len(counts)+1)
-	for g, c := range counts {
+	x.start = make([]int32, len(postCount)+1)
+	for g, c := range postCount {
 		x.start[g+1] = x.start[g] + c
 	}
-	x.post = order[:x.start[len(counts)]]
+	x.post = order[:x.start[len(postCount)]]
 	clear(lastDoc)
 	for i := range lastDoc {
 		lastDoc[i] = -1
 	}
-	next := slices.Clone(x.start[:len(counts)])
+	next := slices.Clone(x.start[:len(postCount)])
 	for d := range x.docs {
 		for p := x.base[d]; p < x.base[d+1]; p++ {
 			if g := x.gid[p]; g >= 0 && keep(g, d) {
