@@ -8,9 +8,11 @@ import (
 	"iter"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -107,6 +109,9 @@ func (r *Report) writeXLSX(w io.Writer) error {
 			return err
 		}
 	}
+	if err := x.finishStreams(); err != nil {
+		return err
+	}
 	// Image content types are added by ranging over a map
 	// (dependencies.md §2.6): sort them.
 	if f.ContentTypes != nil {
@@ -189,12 +194,19 @@ type xlsxWriter struct {
 	notes []xlsxNote
 	// truncated counts cells cut at the cell limit.
 	truncated int
+	// streams are the streamed sheets whose rows are still to be written
+	// (see finishStreams).
+	streams []*streamJob
+	// seq numbers the tables in the order they are written, twice each
+	// (at the start and at the end), so that notes can be sorted by it.
+	seq int
 }
 
 // xlsxNote is one problem found while writing the workbook.
 type xlsxNote struct {
 	Cell    string // "Sheet!A1", quoted as a formula reference would be
 	Message string
+	seq     int // xlsxWriter.seq when it was found
 }
 
 // init creates the sheets in order, the styles and the document properties.
@@ -369,7 +381,7 @@ func (x *xlsxWriter) note(sheet, ref, msg string) {
 	if ref != "" {
 		cell += "!" + ref
 	}
-	x.notes = append(x.notes, xlsxNote{Cell: cell, Message: msg})
+	x.notes = append(x.notes, xlsxNote{Cell: cell, Message: msg, seq: x.seq})
 }
 
 // Row heights. Neither Excel nor LibreOffice fits a row to wrapped text
@@ -567,6 +579,8 @@ func (x *xlsxWriter) value(sheet string, col, row int, v any) (any, int) {
 // filter buttons, a frozen header, column widths and number formats. It
 // returns the number of data rows written.
 func (x *xlsxWriter) writeTable(t xtable, rows iter.Seq[[]any]) (int, error) {
+	x.seq++
+	defer func() { x.seq++ }()
 	f := x.f
 	// Repeat the header row on every printed page.
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet}); err != nil {
@@ -656,8 +670,12 @@ func (x *xlsxWriter) skipped(sheet string, n int) {
 }
 
 // streamTable is writeTable with the StreamWriter, for sheets that can
-// have millions of rows. Only the table (with its filter buttons) is added
-// after the rows: conditional formats would be dropped on a streamed sheet.
+// have millions of rows. It sets up the sheet and its header row, and
+// queues the rows for finishStreams, which writes the rows of all queued
+// sheets at once, on as many goroutines as GOMAXPROCS. Only the table
+// (with its filter buttons) is added after the rows: conditional formats
+// would be dropped on a streamed sheet. The row count is known only after
+// finishStreams, so it returns 0.
 func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 	sw, err := x.f.NewStreamWriter(t.sheet)
 	if err != nil {
@@ -679,37 +697,92 @@ func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: x.headerHeight(t.cols, hdr)}); err != nil {
 		return 0, err
 	}
+	x.streams = append(x.streams, &streamJob{t: t, rows: rows, sw: sw, seq: x.seq})
+	return 0, nil
+}
+
+// streamJob is the rows of one streamed sheet, queued by streamTable.
+type streamJob struct {
+	t    xtable
+	rows iter.Seq[[]any]
+	sw   *excelize.StreamWriter
+	seq  int // the table's place among the workbook's tables, for its notes
+	// w holds the notes and truncations found in the rows.
+	w          *xlsxWriter
+	n, skipped int
+	err        error
+}
+
+// run writes the rows of j. A StreamWriter only touches its own sheet
+// while rows are set, so jobs of different sheets can run at once.
+func (j *streamJob) run() {
+	x, t := j.w, j.t
 	styles := make([]int, len(t.cols))
 	for i, c := range t.cols {
 		styles[i] = x.kindStyle(c.kind)
 	}
-	n, skipped := 0, 0
-	for vals := range rows {
-		row := n + 2
+	for vals := range j.rows {
+		row := j.n + 2
 		if row > xlsxMaxRows {
-			skipped++
+			j.skipped++
 			continue
 		}
 		cells := make([]any, len(vals))
 		lines := 1
-		for j, v := range vals {
-			v, style := x.value(t.sheet, j+1, row, v)
-			lines = wrapLines(t.cols, j, v, lines)
-			if style == 0 && j < len(styles) {
-				style = styles[j]
+		for k, v := range vals {
+			v, style := x.value(t.sheet, k+1, row, v)
+			lines = wrapLines(t.cols, k, v, lines)
+			if style == 0 && k < len(styles) {
+				style = styles[k]
 			}
-			cells[j] = excelize.Cell{StyleID: style, Value: v}
+			cells[k] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
-			return 0, err
+		if j.err = j.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: rowHeight(lines)}); j.err != nil {
+			return
 		}
-		n++
+		j.n++
 	}
-	x.skipped(t.sheet, skipped)
-	if err := sw.AddTable(x.table(t, n)); err != nil {
-		return 0, err
+}
+
+// finishStreams writes the rows of the queued streamed sheets, then, in
+// the order the sheets were queued, adds their tables, flushes them and
+// records their notes, so the workbook does not depend on which sheet
+// finished first.
+func (x *xlsxWriter) finishStreams() error {
+	jobs := x.streams
+	x.streams = nil
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		w := *x
+		w.notes, w.truncated, w.streams, w.seq = nil, 0, nil, j.seq
+		j.w = &w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			j.run()
+		}()
 	}
-	return n, sw.Flush()
+	wg.Wait()
+	for _, j := range jobs {
+		if j.err != nil {
+			return j.err
+		}
+		j.w.skipped(j.t.sheet, j.skipped)
+		x.notes = append(x.notes, j.w.notes...)
+		x.truncated += j.w.truncated
+		if err := j.sw.AddTable(x.table(j.t, j.n)); err != nil {
+			return err
+		}
+		if err := j.sw.Flush(); err != nil {
+			return err
+		}
+	}
+	// Notes in the order of the tables they are about.
+	sort.SliceStable(x.notes, func(a, b int) bool { return x.notes[a].seq < x.notes[b].seq })
+	return nil
 }
 
 // colorScale adds a two-colour scale (white to color) to a range.

@@ -342,6 +342,10 @@ func (x *xlsxWriter) writeWarnings() error {
 		{head: "Path or cell", kind: kText, width: 34}, {head: "Line", kind: kNum, width: 7},
 		{head: "Message", kind: kWrap, width: 80},
 	}
+	// Every other sheet is written first: its notes are listed here.
+	if err := x.finishStreams(); err != nil {
+		return err
+	}
 	notes := x.notes
 	_, err := x.writeTable(xtable{sheet: sheetWarnings, name: "Warnings", cols: cols, stream: true},
 		func(yield func([]any) bool) {
@@ -356,7 +360,11 @@ func (x *xlsxWriter) writeWarnings() error {
 				}
 			}
 		})
-	return err
+	if err != nil {
+		return err
+	}
+	// The About sheet counts the notes, these rows' own included.
+	return x.finishStreams()
 }
 
 // sheetGuide says how to read each sheet, for the About sheet.
