@@ -362,12 +362,13 @@ func cut(s string) (string, int, bool) {
 	return s, n, false // not reached
 }
 
-// text prepares a corpus string for the cell at sheet!ref: cleaned, and
-// cut at the cell limit with a note.
-func (x *xlsxWriter) text(sheet, ref, s string) string {
+// text prepares a corpus string for the cell at column col and row row of
+// sheet: cleaned, and cut at the cell limit with a note.
+func (x *xlsxWriter) text(sheet string, col, row int, s string) string {
 	s = x.clean(s)
 	s2, n, cutted := cut(s)
 	if cutted {
+		ref := cellName(col, row)
 		x.truncated++
 		x.note(sheet, ref, fmt.Sprintf("text of %s characters cut to %s (Excel's cell limit); the full text is in framelens.json",
 			FormatNumber(n), FormatNumber(excelize.TotalCellChars)))
@@ -562,7 +563,7 @@ func (x *xlsxWriter) value(sheet string, col, row int, v any) (any, int) {
 	}
 	switch t := v.(type) {
 	case string:
-		t = x.text(sheet, cellName(col, row), t)
+		t = x.text(sheet, col, row, t)
 		if t == "" {
 			return nil, style
 		}
