@@ -116,27 +116,40 @@ func (d *reuseDoc) offsets(dst []int, i int) []int {
 	return dst
 }
 
-// offsetCache finds word offsets of one document, scanning each span once
-// while the words asked for stay in it.
+// spanOf returns the index of the span holding word p.
+func (d *reuseDoc) spanOf(p int) int {
+	return sort.Search(len(d.first), func(i int) bool { return d.first[i] > p }) - 1
+}
+
+// offsetCache finds word offsets of one document, scanning a span only
+// when the word asked for is in neither of the last two spans scanned.
 type offsetCache struct {
-	doc  *reuseDoc
-	span int
-	offs []int
+	slot [2]struct {
+		doc  *reuseDoc
+		span int
+		offs []int
+	}
+	last int // the slot used last
 }
 
 // at returns the start and end of word p of d.
 func (c *offsetCache) at(d *reuseDoc, p int) (start, end int) {
-	if c.doc != d || p < d.first[c.span] || c.span+1 < len(d.first) && p >= d.first[c.span+1] {
-		c.doc, c.span = d, d.spanOf(p)
-		c.offs = d.offsets(c.offs[:0], c.span)
+	in := func(i int) bool {
+		s := &c.slot[i]
+		return s.doc == d && p >= d.first[s.span] && (s.span+1 == len(d.first) || p < d.first[s.span+1])
 	}
-	i := 2 * (p - d.first[c.span])
-	return c.offs[i], c.offs[i+1]
-}
-
-// spanOf returns the index of the span holding word p.
-func (d *reuseDoc) spanOf(p int) int {
-	return sort.Search(len(d.first), func(i int) bool { return d.first[i] > p }) - 1
+	i := c.last
+	if !in(i) {
+		if i = 1 - i; !in(i) {
+			s := &c.slot[i]
+			s.doc, s.span = d, d.spanOf(p)
+			s.offs = d.offsets(s.offs[:0], s.span)
+		}
+	}
+	c.last = i
+	s := &c.slot[i]
+	k := 2 * (p - d.first[s.span])
+	return s.offs[k], s.offs[k+1]
 }
 
 // maxPostingsPerDoc is the number of occurrences of one shingle (k
@@ -666,15 +679,15 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 	cuts = append(cuts, len(reqs))
 	parallel(len(cuts)-1, func(c int) {
 		var quoted []span
-		var starts, ends offsetCache
+		var offs offsetCache
 		rs := reqs[cuts[c]:cuts[c+1]]
 		for i, r := range rs {
 			doc := &x.docs[r.doc]
 			if i == 0 || rs[i-1].doc != r.doc {
 				quoted = mergeSpans(doc.quoted, len(doc.text))
 			}
-			start, _ := starts.at(doc, int(r.pos))
-			_, end := ends.at(doc, int(r.pos+r.n-1))
+			start, _ := offs.at(doc, int(r.pos))
+			_, end := offs.at(doc, int(r.pos+r.n-1))
 			r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
 			r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
 		}
