@@ -266,18 +266,6 @@ func (g *lineGuard) match(s string, lt lineText) bool {
 // lineGuards are the guards of lineRuleLower.
 var lineGuards = []*lineGuard{gChrome, gRelated, gRelatedTop, gFollow, gByline, gEmbedLine, gWireByline, gCaption, gCreditLine}
 
-// hasGuardNeedle reports whether lower holds a needle of a line guard.
-func hasGuardNeedle(lower string) bool {
-	for _, g := range lineGuards {
-		for _, n := range g.needles {
-			if strings.Contains(lower, n) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // asciiFoldExact reports whether s holds neither U+212A (Kelvin sign) nor
 // U+017F (long s), the only runes outside ASCII that (?i) folds to ASCII
 // letters (k and s). In such a string a case-insensitive match of an ASCII
@@ -506,7 +494,11 @@ func clean(a *Article, lang *langRules) *cleaned {
 	live := make([]span, len(lines))
 	// The body with ASCII letters lowered, for the line guards and the credit cues.
 	lower, exact := lowerForCues(text[a.BodyStart:])
-	needles := exact && hasGuardNeedle(lower)
+	first := textScan.first(lower)
+	needles := false // whether the body holds a needle of a line guard
+	for _, k := range guardNeedleIdx {
+		needles = needles || first[k] >= 0
+	}
 	for i, l := range lines {
 		s := strings.TrimSpace(text[l.start:l.end])
 		live[i] = trimSpan(text, span{l.start, l.end})
@@ -619,7 +611,7 @@ func clean(a *Article, lang *langRules) *cleaned {
 		c.paras = append(c.paras, cur)
 	}
 	sortRemovals(c.removed)
-	c.credits = findCreditsLower(text, a.BodyStart, lower, exact)
+	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
 }
 
@@ -1042,7 +1034,7 @@ func lowerForCues(s string) (lower string, exact bool) {
 
 // creditSearchFrom returns the offset in body from which credit pattern
 // ci is searched for, ok false when it cannot match at all; first is
-// creditScan.first of body lowered by lowerForCues, exact. A match of a
+// textScan.first of body lowered by lowerForCues, exact. A match of a
 // pattern with creditStarts starts with one of them, so none starts
 // before the line holding the first one. Searching body from the start of a line gives the
 // same matches: the patterns look behind only with \b and (?m)^, and the
@@ -1068,13 +1060,17 @@ func creditSearchFrom(ci int, body string, first []int) (lo int, ok bool) {
 	return strings.LastIndexByte(body[:at], '\n') + 1, true
 }
 
-// creditScan holds the cues and the starts of every credit pattern;
+// textScan holds the cues and the starts of every credit pattern and the
+// needles of the line guards, looked for once in a lowered body;
 // creditCueIdx[i] and creditStartIdx[i] are the indexes there of those of
-// pattern i.
-var creditScan, creditCueIdx, creditStartIdx = func() (*wordScan, [][]int, [][]int) {
+// credit pattern i, guardNeedleIdx those of the needles.
+var textScan, creditCueIdx, creditStartIdx, guardNeedleIdx = func() (*wordScan, [][]int, [][]int, []int) {
 	var words []string
 	for i, p := range creditPatterns {
 		words = append(append(words, p.cues...), creditStarts[i]...)
+	}
+	for _, g := range lineGuards {
+		words = append(words, g.needles...)
 	}
 	ws := newWordScan(words)
 	cues, starts := make([][]int, len(creditPatterns)), make([][]int, len(creditPatterns))
@@ -1086,7 +1082,13 @@ var creditScan, creditCueIdx, creditStartIdx = func() (*wordScan, [][]int, [][]i
 			starts[i] = append(starts[i], ws.index[st])
 		}
 	}
-	return ws, cues, starts
+	var needles []int
+	for _, g := range lineGuards {
+		for _, n := range g.needles {
+			needles = append(needles, ws.index[n])
+		}
+	}
+	return ws, cues, starts, needles
 }()
 
 // A wordScan finds where each of a set of strings first occurs in a text,
@@ -1095,6 +1097,9 @@ type wordScan struct {
 	words   []string
 	index   map[string]int // position of each word in words
 	byFirst [256][]int     // positions of the words, by first byte
+	// next[c] has bit d when a word starts with the bytes c, d, and every
+	// bit when a word is c alone: a quick test before those of byFirst[c].
+	next [256][4]uint64
 }
 
 // newWordScan returns the wordScan of the distinct non-empty words.
@@ -1107,6 +1112,11 @@ func newWordScan(words []string) *wordScan {
 		ws.index[w] = len(ws.words)
 		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], len(ws.words))
 		ws.words = append(ws.words, w)
+		if len(w) == 1 {
+			ws.next[w[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			ws.next[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
+		}
 	}
 	return ws
 }
@@ -1120,6 +1130,13 @@ func (ws *wordScan) first(s string) []int {
 	}
 	left := len(ws.words)
 	for i := 0; i < len(s) && left > 0; i++ {
+		var d byte // the next byte; 0 after the last, where only one-byte words fit
+		if i+1 < len(s) {
+			d = s[i+1]
+		}
+		if ws.next[s[i]][d>>6]&(1<<(d&63)) == 0 {
+			continue
+		}
 		for _, k := range ws.byFirst[s[i]] {
 			if at[k] < 0 && strings.HasPrefix(s[i:], ws.words[k]) {
 				at[k] = i
@@ -1155,16 +1172,16 @@ func hasDashLine(s string) bool {
 // "(Reuters)"-style tags and sign-offs only for known outlets.
 func findCredits(text string, from int) []*Credit {
 	lower, exact := lowerForCues(text[from:])
-	return findCreditsLower(text, from, lower, exact)
+	return findCreditsLower(text, from, lower, exact, textScan.first(lower))
 }
 
-// findCreditsLower is findCredits given lowerForCues(text[from:]).
-func findCreditsLower(text string, from int, lower string, exact bool) []*Credit {
+// findCreditsLower is findCredits given lowerForCues(text[from:]) and
+// first, textScan.first of lower: where each cue and each start first
+// occurs in lower, -1 if nowhere.
+func findCreditsLower(text string, from int, lower string, exact bool, first []int) []*Credit {
 	var out []*Credit
 	seen := make(map[string]bool)
 	body := text[from:]
-	// Where each cue and each start first occurs in lower, -1 if nowhere.
-	first := creditScan.first(lower)
 	for ci, p := range creditPatterns {
 		cued := false
 		for _, k := range creditCueIdx[ci] {

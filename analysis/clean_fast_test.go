@@ -404,13 +404,13 @@ func TestTrimmedLower(t *testing.T) {
 }
 
 func TestWordScan(t *testing.T) {
-	texts := append([]string{"", "a", "sumber: x — y", "viavia dari dilansir"}, corpusLines(t)...)
+	texts := append([]string{"", "a", "sumber: x — y", "viavia dari dilansir", "(", "x-", "vi", "via", "\x00(\x00", "x—", "x\xe2"}, corpusLines(t)...)
 	for _, text := range texts {
 		text = strings.ToLower(text)
-		first := creditScan.first(text)
-		for k, w := range creditScan.words {
+		first := textScan.first(text)
+		for k, w := range textScan.words {
 			if got, want := first[k], strings.Index(text, w); got != want {
-				t.Fatalf("creditScan.first(%q)[%q] = %d, want %d", text, w, got, want)
+				t.Fatalf("textScan.first(%q)[%q] = %d, want %d", text, w, got, want)
 			}
 		}
 	}

@@ -70,6 +70,15 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 		if i >= hi {
 			return 0, 0, false
 		}
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				start = i
+				i++
+				break
+			}
+			i++
+			continue
+		}
 		_, n, word := wordRuneAt(text, i)
 		if word {
 			start = i
@@ -79,6 +88,10 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 		i += n
 	}
 	for i < hi {
+		if asciiWord[text[i]] { // false for every byte outside ASCII
+			i++
+			continue
+		}
 		r, n, word := wordRuneAt(text, i)
 		if word {
 			i += n
@@ -97,11 +110,19 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 	return start, i, true
 }
 
+// asciiWord reports the ASCII letters and digits, the word runes of ASCII.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // wordRuneAt decodes the rune at text[i] and reports whether it is a
-// word rune (isWordRune), with a shortcut for ASCII.
+// word rune (isWordRune).
 func wordRuneAt(text string, i int) (r rune, n int, word bool) {
 	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1, 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		return rune(c), 1, asciiWord[c]
 	}
 	r, n = utf8.DecodeRuneInString(text[i:])
 	return r, n, isWordRune(r)
