@@ -31,6 +31,9 @@ type langRules struct {
 	// accordingWords the words of each, in the order of according.
 	accordingFirst map[string]bool
 	accordingWords [][]string
+	// frameCue holds the words that findFrames acts on: those of
+	// accordingPron and accordingFirst and the verbs.
+	frameCue map[string]bool
 	// accordingPron are "according to him/her" in one word ("menurutnya").
 	accordingPron map[string]bool
 	// that introduces a content clause ("bahwa", "that").
@@ -217,6 +220,15 @@ func init() {
 		for _, a := range lr.according {
 			lr.accordingFirst[strings.Fields(a)[0]] = true
 			lr.accordingWords = append(lr.accordingWords, strings.Fields(a))
+		}
+		lr.frameCue = make(map[string]bool)
+		for _, m := range []map[string]bool{lr.accordingPron, lr.accordingFirst} {
+			for w, ok := range m {
+				lr.frameCue[w] = lr.frameCue[w] || ok
+			}
+		}
+		for w := range lr.verbs {
+			lr.frameCue[w] = true
 		}
 	}
 }

@@ -80,8 +80,8 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if s.inQuote(t.Start) {
-			continue
+		if !lr.frameCue[t.Norm] || s.inQuote(t.Start) {
+			continue // no marker, no verb: nothing below applies
 		}
 		// "Menurutnya, …": according to him or her.
 		if lr.accordingPron[t.Norm] {
@@ -933,9 +933,16 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			kind = kindNaming
 		}
 		out = append(out, &rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
-			speaker: f.speaker, rule: f.rule + map[bool]string{true: "+pronoun"}[f.pronoun], reported: c})
+			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c})
 	}
 	return out
+}
+
+func pronounSuffix(pronoun bool) string {
+	if pronoun {
+		return "+pronoun"
+	}
+	return ""
 }
 
 func frameStart(s *sentence, f *frame) int {

@@ -265,6 +265,12 @@ type quoteMark struct {
 func quoteMarks(text string, sp span) []quoteMark {
 	var marks []quoteMark
 	for i := sp.Start; i < sp.End; {
+		// Every mark below is ASCII or starts with the byte 0xC2 (« ») or
+		// 0xE2 (“ ” „ ‘ ’); neither is ever inside another rune's encoding.
+		if c := text[i]; c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		var m quoteMark
 		switch r {

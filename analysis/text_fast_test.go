@@ -226,3 +226,69 @@ func FuzzSplitSentences(f *testing.F) {
 		}
 	})
 }
+
+// quoteMarksRef is quoteMarks decoding every rune.
+func quoteMarksRef(text string, sp span) []quoteMark {
+	var marks []quoteMark
+	for i := sp.Start; i < sp.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		var m quoteMark
+		switch r {
+		case '“', '„', '«':
+			m = quoteMark{family: 'd', role: markOpen}
+			if r == '“' {
+				// “ also closes German-style „…“ quotes.
+				m.role = markEither
+			}
+		case '”', '»':
+			m = quoteMark{family: 'd', role: markClose}
+			if r == '”' && !wordBefore(text, sp.Start, i) && wordAfter(text, i+n, sp.End) {
+				m.role = markEither
+			}
+		case '"':
+			m = quoteMark{family: 'd', role: straightRole(text, sp, i, n)}
+		case '‘':
+			m = quoteMark{family: 's', role: markOpen}
+		case '’', '\'':
+			before, after := letterBefore(text, sp.Start, i), letterAfter(text, i+n, sp.End)
+			switch {
+			case before && after:
+				m.role = markNone // apostrophe: don't, Jum'at
+			case after && !before:
+				m = quoteMark{family: 's', role: markOpen}
+			case !after:
+				m = quoteMark{family: 's', role: markClose}
+			}
+		}
+		if m.role != markNone {
+			m.pos, m.size, m.r = i, n, r
+			marks = append(marks, m)
+		}
+		i += n
+	}
+	return marks
+}
+
+func TestQuoteMarksFast(t *testing.T) {
+	texts := append([]string{"“a” ‘b’ „c“ «d» \"e\" 'f' don't", "\xe2\x80", "\xc2", "x\xe2\x80\x9c", "»«"}, corpusLines(t)...)
+	for _, text := range texts {
+		for _, sp := range []span{{0, len(text)}, {1, len(text)}, {0, len(text) / 2}} {
+			if sp.Start > sp.End {
+				continue
+			}
+			if got, want := quoteMarks(text, sp), quoteMarksRef(text, sp); !reflect.DeepEqual(got, want) {
+				t.Fatalf("quoteMarks(%q, %v) = %v, want %v", text, sp, got, want)
+			}
+		}
+	}
+}
+
+func FuzzQuoteMarks(f *testing.F) {
+	f.Add("“a” ‘b’ „c“ «d» \"e\" 'f' don't")
+	f.Fuzz(func(t *testing.T, text string) {
+		sp := span{0, len(text)}
+		if got, want := quoteMarks(text, sp), quoteMarksRef(text, sp); !reflect.DeepEqual(got, want) {
+			t.Fatalf("quoteMarks(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
