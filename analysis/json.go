@@ -43,7 +43,9 @@ type jsonWriter struct {
 	w   *bufio.Writer
 	buf bytes.Buffer
 	enc *json.Encoder
-	err error
+	// scratch holds the elements that append their own JSON.
+	scratch []byte
+	err     error
 }
 
 // value writes v compactly, as json.Marshal would without HTML escaping.
@@ -51,8 +53,14 @@ func (jw *jsonWriter) value(v reflect.Value) {
 	if jw.err != nil {
 		return
 	}
+	x := v.Interface()
+	if a, ok := x.(jsonAppender); ok && !v.IsNil() {
+		jw.scratch = a.appendJSON(jw.scratch[:0])
+		_, jw.err = jw.w.Write(jw.scratch)
+		return
+	}
 	jw.buf.Reset()
-	if jw.err = jw.enc.Encode(v.Interface()); jw.err != nil {
+	if jw.err = jw.enc.Encode(x); jw.err != nil {
 		return
 	}
 	b := jw.buf.Bytes()
