@@ -368,11 +368,7 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"voices": func() []string { return Voices },
 	"vcount": VoiceCount,
 	"swatch": swatch,
-	"swk":    swatchClass,
-	"swatches": func() template.CSS {
-		return swatchCSS
-	},
-	"mark": mark,
+	"mark":   mark,
 	"speaker": func(s string) string {
 		return speakerName(s)
 	},
@@ -606,29 +602,6 @@ func swatch(color string) template.CSS {
 		color = "#888888"
 	}
 	return template.CSS("background:" + color)
-}
-
-// swatchCSS defines a class per palette colour (k0, k1, …) for the
-// swatches of the per-outlet tables, so that their rows need no style
-// attribute; kx is grey.
-var swatchCSS = func() template.CSS {
-	var b strings.Builder
-	for i, c := range palette {
-		fmt.Fprintf(&b, ".k%d { background: %s; } ", i, c)
-	}
-	b.WriteString(".kx { background: #888888; }")
-	return template.CSS(b.String())
-}()
-
-// swatchClass returns the swatch class of a palette colour, "kx" for any
-// other.
-func swatchClass(color string) string {
-	for i, c := range palette {
-		if strings.EqualFold(c, color) {
-			return fmt.Sprintf("k%d", i)
-		}
-	}
-	return "kx"
 }
 
 // mark renders a snippet with its highlighted part in <mark>, escaping

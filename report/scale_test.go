@@ -74,7 +74,7 @@ func scaledResult(t *testing.T, n int) *analysis.Result {
 
 var (
 	summaryRowRe = regexp.MustCompile(`(?s)<h3>Per outlet</h3>.*?</tbody>`)
-	rowRe        = regexp.MustCompile(`<tr><td>`)
+	rowRe        = regexp.MustCompile(`<tr><td class="outlet">`)
 )
 
 // TestHTMLSizeBounded checks that the HTML report of a corpus with many
