@@ -3,8 +3,13 @@ package report
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
+	"compress/flate"
+	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"iter"
 	"math"
 	"os"
@@ -78,9 +83,9 @@ const (
 //
 // Note: the output is deterministic: document properties carry a fixed
 // date and the zip entries are written in name order, so the same report
-// gives the same bytes. excelize writes its zip into a temporary file
-// (never into memory), which is then copied to w with its entries sorted;
-// on an error w may hold part of a workbook.
+// gives the same bytes. The parts are compressed concurrently into spools
+// (large ones in temporary files), never into one in-memory zip, and then
+// written to w; on an error w may hold part of a workbook.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	if err := r.writeXLSX(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
@@ -119,60 +124,208 @@ func (r *Report) writeXLSX(w io.Writer) error {
 		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
 	// excelize's Write builds the whole zip in a bytes.Buffer
-	// (qax-os/excelize#2357); its zip writer goes to a temporary file
-	// instead, and the buffer stays empty.
-	tmp, err := os.CreateTemp("", "framelens-xlsx-*.zip")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		tmp.Close()
-		os.Remove(tmp.Name())
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(bw) })
+	// (qax-os/excelize#2357); its zip writer is replaced by one that
+	// compresses each part on a goroutine of its own into a spool, and the
+	// buffer stays empty. The parts are then written to w in name order.
+	zs := newZipSorter()
+	defer zs.cleanup()
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zs })
 	if _, err := f.WriteToBuffer(); err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	size, err := tmp.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
-	}
-	return sortZip(w, tmp, size)
+	return zs.writeTo(w)
 }
 
-// sortZip copies the zip archive in r (of the given size) to w with its
-// entries in name order and no timestamps. excelize writes streamed sheets
-// in map order, so without this two workbooks with the same content can
-// differ in bytes. The compressed data is copied as it is.
-func sortZip(w io.Writer, r io.ReaderAt, size int64) error {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
+// zipSorter is the zip writer given to excelize. excelize writes streamed
+// sheets in map order, so entries written as they come would make two
+// workbooks with the same content differ in bytes: each entry is
+// compressed (as archive/zip does, deflate level 5) into a spool of its
+// own, on up to GOMAXPROCS goroutines, and writeTo writes the entries in
+// name order with no timestamps.
+type zipSorter struct {
+	entries []*zipEntry
+	cur     *zipEntry
+	sem     chan struct{}
+	wg      sync.WaitGroup
+}
+
+// zipEntry is one compressed part.
+type zipEntry struct {
+	name        string
+	in          chan []byte
+	data        spillBuffer
+	crc         uint32
+	size, csize int64
+	err         error
+}
+
+func newZipSorter() *zipSorter {
+	return &zipSorter{sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
+}
+
+// Create starts an entry; the previous one is complete.
+func (z *zipSorter) Create(name string) (io.Writer, error) {
+	z.end()
+	e := &zipEntry{name: name, in: make(chan []byte, 8)}
+	z.entries = append(z.entries, e)
+	z.cur = e
+	z.wg.Add(1)
+	go func() {
+		defer z.wg.Done()
+		z.sem <- struct{}{}
+		defer func() { <-z.sem }()
+		e.compress()
+	}()
+	return e, nil
+}
+
+// chunkPool recycles the copies of small writes (io.Copy's 32 KB).
+var chunkPool = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+
+// Write hands a copy of p to the entry's compressor.
+func (e *zipEntry) Write(p []byte) (int, error) {
+	if len(p) > 0 && len(p) <= 64<<10 {
+		c := chunkPool.Get().(*[64 << 10]byte)
+		e.in <- c[:copy(c[:], p)]
+	} else if len(p) > 0 {
+		e.in <- bytes.Clone(p)
+	}
+	return len(p), nil
+}
+
+func (e *zipEntry) compress() {
+	h := crc32.NewIEEE()
+	fw, _ := flate.NewWriter(&e.data, 5)
+	for p := range e.in {
+		if e.err != nil {
+			continue // drain
+		}
+		h.Write(p)
+		e.size += int64(len(p))
+		_, e.err = fw.Write(p)
+		if cap(p) == 64<<10 {
+			chunkPool.Put((*[64 << 10]byte)(p[:cap(p)]))
+		}
+	}
+	if e.err == nil {
+		e.err = fw.Close()
+	}
+	if e.err == nil {
+		e.err = e.data.err
+	}
+	e.crc, e.csize = h.Sum32(), e.data.n
+}
+
+// end closes the input of the current entry.
+func (z *zipSorter) end() {
+	if z.cur != nil {
+		close(z.cur.in)
+		z.cur = nil
+	}
+}
+
+func (z *zipSorter) AddFS(fs.FS) error { return errors.New("zipSorter: AddFS not supported") }
+
+// Close ends the last entry and waits for every compressor.
+func (z *zipSorter) Close() error {
+	z.end()
+	z.wg.Wait()
+	return nil
+}
+
+// writeTo writes the entries to w as a zip archive, in name order.
+func (z *zipSorter) writeTo(w io.Writer) error {
+	if err := z.Close(); err != nil {
 		return err
 	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	entries := slices.Clone(z.entries)
+	slices.SortStableFunc(entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
 	zw := zip.NewWriter(w)
-	for _, zf := range files {
-		raw, err := zf.OpenRaw()
-		if err != nil {
-			return err
+	for _, e := range entries {
+		if e.err != nil {
+			return e.err
 		}
 		ew, err := zw.CreateRaw(&zip.FileHeader{
-			Name: zf.Name, Method: zf.Method, CRC32: zf.CRC32,
-			CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64,
+			Name: e.name, Method: zip.Deflate, CRC32: e.crc,
+			CompressedSize64: uint64(e.csize), UncompressedSize64: uint64(e.size),
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(ew, raw); err != nil {
+		if err := e.data.copyTo(ew); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// cleanup waits for the compressors and removes the spools.
+func (z *zipSorter) cleanup() {
+	z.Close()
+	for _, e := range z.entries {
+		e.data.remove()
+	}
+}
+
+// spillBuffer holds data in memory up to spillSize, then in a temporary
+// file; the first error is kept in err.
+type spillBuffer struct {
+	mem  []byte
+	file *bufio.Writer
+	f    *os.File
+	n    int64
+	err  error
+}
+
+const spillSize = 1 << 20
+
+func (b *spillBuffer) Write(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	b.n += int64(len(p))
+	if b.f == nil && len(b.mem)+len(p) <= spillSize {
+		b.mem = append(b.mem, p...)
+		return len(p), nil
+	}
+	if b.f == nil {
+		if b.f, b.err = os.CreateTemp("", "framelens-xlsx-*.part"); b.err != nil {
+			return 0, b.err
+		}
+		b.file = bufio.NewWriterSize(b.f, 1<<16)
+		if _, b.err = b.file.Write(b.mem); b.err != nil {
+			return 0, b.err
+		}
+		b.mem = nil
+	}
+	if _, b.err = b.file.Write(p); b.err != nil {
+		return 0, b.err
+	}
+	return len(p), nil
+}
+
+func (b *spillBuffer) copyTo(w io.Writer) error {
+	if b.f == nil {
+		_, err := w.Write(b.mem)
+		return err
+	}
+	if err := b.file.Flush(); err != nil {
+		return err
+	}
+	if _, err := b.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, b.f)
+	return err
+}
+
+func (b *spillBuffer) remove() {
+	if b.f != nil {
+		b.f.Close()
+		os.Remove(b.f.Name())
+		b.f = nil
+	}
+	b.mem = nil
 }
 
 // xlsxMaxRows is the number of rows a sheet can hold; a variable so that

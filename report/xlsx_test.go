@@ -501,3 +501,66 @@ func TestXLSXTempFiles(t *testing.T) {
 		t.Errorf("temporary files left: %v", ents)
 	}
 }
+
+// TestZipSorter checks the zip writer given to excelize: entries come out
+// in name order with their content, compressed as archive/zip does, large
+// ones spilled to temporary files that are removed afterwards.
+func TestZipSorter(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	big := make([]byte, 3*spillSize)
+	for i := range big {
+		big[i] = byte(i*7919>>5) ^ byte(i>>11)
+	}
+	parts := map[string][]byte{"b.xml": []byte("<b/>"), "a/big.xml": big, "c.xml": nil, "a.xml": bytes.Repeat([]byte("x"), 100<<10)}
+	zs := newZipSorter()
+	for _, name := range []string{"c.xml", "a/big.xml", "b.xml", "a.xml"} {
+		w, err := zs.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// In pieces of several sizes, as io.Copy and whole writes do.
+		for p := parts[name]; len(p) > 0; {
+			n := min(len(p), 1+len(p)%(80<<10))
+			w.Write(p[:n])
+			p = p[n:]
+		}
+	}
+	var buf bytes.Buffer
+	if err := zs.writeTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zs.cleanup()
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, zf := range zr.File {
+		names = append(names, zf.Name)
+		if got := readZipFile(t, zf); got != string(parts[zf.Name]) {
+			t.Errorf("%s: %d bytes, want %d", zf.Name, len(got), len(parts[zf.Name]))
+		}
+	}
+	if want := []string{"a.xml", "a/big.xml", "b.xml", "c.xml"}; !slices.Equal(names, want) {
+		t.Errorf("entries %q, want %q", names, want)
+	}
+	// The same bytes as archive/zip's own writer, re-sorted.
+	var ref bytes.Buffer
+	zw := zip.NewWriter(&ref)
+	for _, name := range names {
+		w, _ := zw.Create(name)
+		w.Write(parts[name])
+	}
+	zw.Close()
+	rr, _ := zip.NewReader(bytes.NewReader(ref.Bytes()), int64(ref.Len()))
+	for i, zf := range rr.File {
+		if zf.CompressedSize64 != zr.File[i].CompressedSize64 || zf.CRC32 != zr.File[i].CRC32 {
+			t.Errorf("%s: compressed %d bytes (crc %x), archive/zip %d (crc %x)", zf.Name,
+				zr.File[i].CompressedSize64, zr.File[i].CRC32, zf.CompressedSize64, zf.CRC32)
+		}
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
