@@ -234,7 +234,9 @@ type lineGuard struct {
 	always   bool      // no useful condition: always run re
 	prefixes []string  // lower case
 	needles  []string  // lower case
-	first    [256]bool // first bytes of prefixes
+	// start[c] has bit d when a prefix starts with the bytes c, d, and
+	// every bit when a prefix is c alone.
+	start [256][4]uint64
 }
 
 // match reports whether g.re matches s. The guard compares with lt.lower,
@@ -246,7 +248,7 @@ func (g *lineGuard) match(s string, lt lineText) bool {
 	}
 	ls := lt.lower
 	maybe := false
-	if ls != "" && g.first[ls[0]] {
+	if ls != "" && pairBit(&g.start, ls) {
 		for _, p := range g.prefixes {
 			if strings.HasPrefix(ls, p) {
 				maybe = true
@@ -265,6 +267,16 @@ func (g *lineGuard) match(s string, lt lineText) bool {
 
 // lineGuards are the guards of lineRuleLower.
 var lineGuards = []*lineGuard{gChrome, gRelated, gRelatedTop, gFollow, gByline, gEmbedLine, gWireByline, gCaption, gCreditLine}
+
+// pairBit reports whether bits[s[0]] has the bit of s[1], or of 0 when s
+// is one byte long: where only a one-byte prefix, with every bit, fits.
+func pairBit(bits *[256][4]uint64, s string) bool {
+	var d byte
+	if len(s) > 1 {
+		d = s[1]
+	}
+	return bits[s[0]][d>>6]&(1<<(d&63)) != 0
+}
 
 // asciiFoldExact reports whether s holds neither U+212A (Kelvin sign) nor
 // U+017F (long s), the only runes outside ASCII that (?i) folds to ASCII
@@ -322,7 +334,11 @@ func newLineGuard(re *regexp.Regexp) *lineGuard {
 	}
 	for _, p := range g.prefixes {
 		if p != "" {
-			g.first[p[0]] = true
+			if len(p) == 1 {
+				g.start[p[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			} else {
+				g.start[p[0]][p[1]>>6] |= 1 << (p[1] & 63)
+			}
 		}
 	}
 	return g
@@ -1096,10 +1112,18 @@ var textScan, creditCueIdx, creditStartIdx, guardNeedleIdx = func() (*wordScan, 
 type wordScan struct {
 	words   []string
 	index   map[string]int // position of each word in words
-	byFirst [256][]int     // positions of the words, by first byte
+	byFirst [256][]scanWord
 	// next[c] has bit d when a word starts with the bytes c, d, and every
 	// bit when a word is c alone: a quick test before those of byFirst[c].
 	next [256][4]uint64
+}
+
+// scanWord is a word of a wordScan by its first byte: k its position in
+// words, head its first four bytes (little-endian, fewer in a shorter
+// word) and mask the bits of head that are bytes of the word.
+type scanWord struct {
+	k          int
+	head, mask uint32
 }
 
 // newWordScan returns the wordScan of the distinct non-empty words.
@@ -1109,8 +1133,13 @@ func newWordScan(words []string) *wordScan {
 		if _, dup := ws.index[w]; dup || w == "" {
 			continue
 		}
+		sw := scanWord{k: len(ws.words)}
+		for j := 0; j < len(w) && j < 4; j++ {
+			sw.head |= uint32(w[j]) << (8 * j)
+			sw.mask |= 0xFF << (8 * j)
+		}
 		ws.index[w] = len(ws.words)
-		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], len(ws.words))
+		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], sw)
 		ws.words = append(ws.words, w)
 		if len(w) == 1 {
 			ws.next[w[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
@@ -1137,9 +1166,18 @@ func (ws *wordScan) first(s string) []int {
 		if ws.next[s[i]][d>>6]&(1<<(d&63)) == 0 {
 			continue
 		}
-		for _, k := range ws.byFirst[s[i]] {
-			if at[k] < 0 && strings.HasPrefix(s[i:], ws.words[k]) {
-				at[k] = i
+		// The next four bytes (0 past the end, where no word byte fits).
+		var head uint32
+		if i+4 <= len(s) {
+			head = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		} else {
+			for j := i; j < len(s); j++ {
+				head |= uint32(s[j]) << (8 * (j - i))
+			}
+		}
+		for _, sw := range ws.byFirst[s[i]] {
+			if at[sw.k] < 0 && head&sw.mask == sw.head && strings.HasPrefix(s[i:], ws.words[sw.k]) {
+				at[sw.k] = i
 				left--
 			}
 		}

@@ -135,3 +135,18 @@ func BenchmarkLexiconMatch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTextScan measures the one-pass search for credit cues and line-guard needles.
+func BenchmarkTextScan(b *testing.B) {
+	arts, size := loadBenchArticles(b)
+	lowers := make([]string, len(arts))
+	for i, a := range arts {
+		lowers[i], _ = lowerForCues(a.Text[a.BodyStart:])
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, l := range lowers {
+			textScan.first(l)
+		}
+	}
+}
