@@ -81,6 +81,9 @@ func TestTokenizeFast(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
 			}
+			if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
+				t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
+			}
 			if n := countWords(text, sp); n != len(want) {
 				t.Fatalf("countWords(%q, %v) = %d, want %d", text, sp, n, len(want))
 			}
@@ -103,6 +106,9 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
+		}
+		if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
+			t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
 		}
 	})
 }
