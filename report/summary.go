@@ -77,7 +77,7 @@ func summarize(r *Report) []*Finding {
 		add("loaded", "%s.", s)
 	}
 	if more > 0 {
-		add("loaded", "The other %s are in the loaded-terms table.", plural(more, "outlet"))
+		add("loaded", "%s", othersIn(more, len(r.Outlets), "loaded-terms"))
 	}
 	compare(r.Outlets, func(o *Outlet) Interval { return o.Loaded.Narration }, func(hi, lo *Outlet, overlap bool) {
 		if overlap {
@@ -97,7 +97,7 @@ func summarize(r *Report) []*Finding {
 		add("quotes", "%s", quoteSentence(o))
 	}
 	if more > 0 {
-		add("quotes", "The other %s are in the quotes table.", plural(more, "outlet"))
+		add("quotes", "%s", othersIn(more, len(r.Outlets), "quotes"))
 	}
 
 	// Hedging.
@@ -113,7 +113,7 @@ func summarize(r *Report) []*Finding {
 			rangeRate(Interval{Low: h.CI95Low, High: h.CI95High}), h.ByVoice.Narration)
 	}
 	if more > 0 {
-		add("hedges", "The other %s are in the hedging table.", plural(more, "outlet"))
+		add("hedges", "%s", othersIn(more, len(r.Outlets), "hedging"))
 	}
 	hedge := func(o *Outlet) Interval {
 		return Interval{Value: o.Hedges.Per1000Words, Low: o.Hedges.CI95Low, High: o.Hedges.CI95High}
@@ -264,4 +264,14 @@ func joinAnd(xs []string) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// othersIn says where the outlets left out of the summary are: the HTML
+// table of that feature when it lists every outlet, else the workbook.
+func othersIn(more, outlets int, table string) string {
+	if outlets <= maxTableOutlets {
+		return fmt.Sprintf("The other %s are in the %s table.", plural(more, "outlet"), table)
+	}
+	return fmt.Sprintf("The other %s are in the workbook; the %s table shows the %d with most articles.",
+		plural(more, "outlet"), table, maxTableOutlets)
 }
