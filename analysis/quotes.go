@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -549,10 +550,28 @@ func isPlace(ts []token) bool {
 	if len(ts) == 1 {
 		return places[ts[0].Norm]
 	}
+	if len(ts) > 1 && !placeHeads()[ts[0].Norm] {
+		return false // no place of several words starts with this one
+	}
 	// places[joinNorm(ts)], without building the string.
 	var buf [64]byte
 	return places[string(appendJoinNorm(buf[:0], ts))]
 }
+
+// placeHeads holds every part of a place name before a space ("new" and
+// "new york" for "new york city"): a name of several words is a place only
+// if its first word is one.
+var placeHeads = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for k, ok := range places {
+		for j := 0; j < len(k) && ok; j++ {
+			if k[j] == ' ' {
+				m[k[:j]] = true
+			}
+		}
+	}
+	return m
+})
 
 // appendJoinNorm appends the Norm of each token to b, separated by spaces.
 func appendJoinNorm(b []byte, ts []token) []byte {

@@ -298,3 +298,40 @@ func FuzzQuoteMarks(f *testing.F) {
 		}
 	})
 }
+
+// isPlaceRef is isPlace looking every joined name up.
+func isPlaceRef(ts []token) bool {
+	if len(ts) == 1 && ts[0].Upper && placeAcronyms[ts[0].Norm] {
+		return true
+	}
+	w := make([]string, len(ts))
+	for i, t := range ts {
+		w[i] = t.Norm
+	}
+	return places[strings.Join(w, " ")]
+}
+
+func TestIsPlaceFast(t *testing.T) {
+	texts := append([]string{"New York City", "Korea Utara dan Korea Selatan", "Amerika Serikat AS UK", "Kuala Lumpur"}, corpusLines(t)...)
+	for k := range places {
+		texts = append(texts, k, strings.ToUpper(k), "di "+k+" kemarin")
+	}
+	found := 0
+	for _, text := range texts {
+		toks := tokenize(text, span{0, len(text)})
+		for i := range toks {
+			for n := 0; n <= 5 && i+n <= len(toks); n++ {
+				got, want := isPlace(toks[i:i+n]), isPlaceRef(toks[i:i+n])
+				if got != want {
+					t.Fatalf("isPlace(%q) = %v, want %v", text, got, want)
+				}
+				if got && n > 1 {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no place of several words found")
+	}
+}
