@@ -34,6 +34,9 @@ type langRules struct {
 	// frameCue holds the words that findFrames acts on: those of
 	// accordingPron and accordingFirst and the verbs.
 	frameCue map[string]bool
+	// functionWords holds the words of stop, npStop, skip, coord and lead
+	// and the verbs of a class other than 0 (see function).
+	functionWords map[string]bool
 	// accordingPron are "according to him/her" in one word ("menurutnya").
 	accordingPron map[string]bool
 	// that introduces a content clause ("bahwa", "that").
@@ -210,7 +213,7 @@ var rulesEN = func() *langRules {
 // function reports whether w is a function word, adverb, conjunction or
 // reporting verb of the language: never the start of a name.
 func (lr *langRules) function(w string) bool {
-	return lr.stop[w] || lr.npStop[w] || lr.skip[w] || lr.coord[w] || lr.verbs[w] != 0 || lr.lead[w]
+	return lr.functionWords[w]
 }
 
 func init() {
@@ -229,6 +232,15 @@ func init() {
 		}
 		for w := range lr.verbs {
 			lr.frameCue[w] = true
+		}
+		lr.functionWords = make(map[string]bool)
+		for _, m := range []map[string]bool{lr.stop, lr.npStop, lr.skip, lr.coord, lr.lead} {
+			for w, ok := range m {
+				lr.functionWords[w] = lr.functionWords[w] || ok
+			}
+		}
+		for w, c := range lr.verbs {
+			lr.functionWords[w] = lr.functionWords[w] || c != 0
 		}
 	}
 }

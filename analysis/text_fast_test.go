@@ -335,3 +335,27 @@ func TestIsPlaceFast(t *testing.T) {
 		t.Fatal("no place of several words found")
 	}
 }
+
+func TestFunctionWords(t *testing.T) {
+	for _, lr := range []*langRules{rulesID, rulesEN} {
+		words := []string{"", "putin", "Yang"}
+		for _, m := range []map[string]bool{lr.stop, lr.npStop, lr.skip, lr.coord, lr.lead, lr.accordingPron, lr.accordingFirst, lr.roles} {
+			for w := range m {
+				words = append(words, w)
+			}
+		}
+		for w := range lr.verbs {
+			words = append(words, w)
+		}
+		for _, w := range words {
+			want := lr.stop[w] || lr.npStop[w] || lr.skip[w] || lr.coord[w] || lr.verbs[w] != 0 || lr.lead[w]
+			if got := lr.function(w); got != want {
+				t.Errorf("function(%q) = %v, want %v", w, got, want)
+			}
+			_, verb := lr.verbs[w]
+			if cue := lr.accordingPron[w] || lr.accordingFirst[w] || verb; lr.frameCue[w] != cue {
+				t.Errorf("frameCue[%q] = %v, want %v", w, lr.frameCue[w], cue)
+			}
+		}
+	}
+}
