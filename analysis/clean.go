@@ -231,9 +231,9 @@ func maybeDateLine(s string) bool {
 // is the expression's.
 type lineGuard struct {
 	re       *regexp.Regexp
-	always   bool      // no useful condition: always run re
-	prefixes []string  // lower case
-	needles  []string  // lower case
+	always   bool     // no useful condition: always run re
+	prefixes []string // lower case
+	needles  []string // lower case
 	// start[c] has bit d when a prefix starts with the bytes c, d, and
 	// every bit when a prefix is c alone.
 	start [256][4]uint64
@@ -1112,16 +1112,16 @@ var textScan, creditCueIdx, creditStartIdx, guardNeedleIdx = func() (*wordScan, 
 type wordScan struct {
 	words   []string
 	index   map[string]int // position of each word in words
-	byFirst [256][]scanWord
+	byFirst [256][]scanEntry
 	// next[c] has bit d when a word starts with the bytes c, d, and every
 	// bit when a word is c alone: a quick test before those of byFirst[c].
 	next [256][4]uint64
 }
 
-// scanWord is a word of a wordScan by its first byte: k its position in
+// scanEntry is a word of a wordScan by its first byte: k its position in
 // words, head its first four bytes (little-endian, fewer in a shorter
 // word) and mask the bits of head that are bytes of the word.
-type scanWord struct {
+type scanEntry struct {
 	k          int
 	head, mask uint32
 }
@@ -1133,7 +1133,7 @@ func newWordScan(words []string) *wordScan {
 		if _, dup := ws.index[w]; dup || w == "" {
 			continue
 		}
-		sw := scanWord{k: len(ws.words)}
+		sw := scanEntry{k: len(ws.words)}
 		for j := 0; j < len(w) && j < 4; j++ {
 			sw.head |= uint32(w[j]) << (8 * j)
 			sw.mask |= 0xFF << (8 * j)

@@ -246,7 +246,7 @@ func init() {
 }
 
 // detectLanguageText is detectLanguage(tokenize(text, sp)) without
-// building the tokens: each word's Norm as newToken computes it, looked
+// building the tokens: each word's Norm as tokenize computes it, looked
 // up at once.
 func detectLanguageText(text string, sp span) string {
 	var id, en int

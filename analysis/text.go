@@ -38,11 +38,11 @@ func tokenize(text string, sp span) []token {
 	// only appends, so the parts never change.
 	var lowered strings.Builder
 	for i := sp.Start; ; {
-		start, end, ok := nextWord(text, i, sp.End)
+		start, end, class, ok := scanWord(text, i, sp.End)
 		if !ok {
 			break
 		}
-		toks = append(toks, newTokenIn(text, start, end, &lowered))
+		toks = append(toks, newToken(text, start, end, class, &lowered))
 		i = end
 	}
 	return toks
@@ -66,13 +66,52 @@ func scanWords(text string, sp span, fn func(start, end int)) {
 // scanWords); it may end after hi when hi splits a rune. ok is false when
 // there is none.
 func nextWord(text string, i, hi int) (start, end int, ok bool) {
+	start, end, _, ok = scanWord(text, i, hi)
+	return start, end, ok
+}
+
+// Byte classes of a word, as scanWord reports them.
+const (
+	classWord  = 1 << iota // an ASCII letter or digit
+	classUpper             // A to Z
+	classLower             // a to z
+	classOther             // a byte outside ASCII
+)
+
+// asciiClass is the class of each ASCII letter and digit, 0 for other bytes.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = classWord | classUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = classWord | classLower
+		case '0' <= c && c <= '9':
+			t[c] = classWord
+		}
+	}
+	return t
+}()
+
+// runeClass is the class of a rune of a word.
+func runeClass(r rune) uint8 {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]
+	}
+	return classOther
+}
+
+// scanWord is nextWord, and reports in class the classes of the bytes of
+// the word: classOther is clear when the word is all ASCII, classUpper and
+// classLower tell whether it has capitals and small letters.
+func scanWord(text string, i, hi int) (start, end int, class uint8, ok bool) {
 	for {
 		if i >= hi {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		if c := text[i]; c < utf8.RuneSelf {
-			if asciiWord[c] {
-				start = i
+			if k := asciiClass[c]; k != 0 {
+				start, class = i, k
 				i++
 				break
 			}
@@ -81,19 +120,21 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 		}
 		_, n, word := wordRuneAt(text, i)
 		if word {
-			start = i
+			start, class = i, classOther
 			i += n
 			break
 		}
 		i += n
 	}
 	for i < hi {
-		if asciiWord[text[i]] { // false for every byte outside ASCII
+		if k := asciiClass[text[i]]; k != 0 { // 0 for every byte outside ASCII
+			class |= k
 			i++
 			continue
 		}
 		r, n, word := wordRuneAt(text, i)
 		if word {
+			class |= classOther // the ASCII word runes are done above
 			i += n
 			continue
 		}
@@ -101,13 +142,14 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 		if i+n < hi && (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑' || ((r == ',' || r == '.') && isDigitBefore(text, i))) {
 			r2, n2, word2 := wordRuneAt(text, i+n)
 			if word2 && (r != ',' && r != '.' || isDigit(r2)) {
+				class |= runeClass(r) | runeClass(r2)
 				i += n + n2
 				continue
 			}
 		}
 		break
 	}
-	return start, i, true
+	return start, i, class, true
 }
 
 // asciiWord reports the ASCII letters and digits, the word runes of ASCII.
@@ -143,33 +185,19 @@ func isDigitBefore(text string, i int) bool {
 	return unicode.IsDigit(r)
 }
 
-func newToken(text string, start, end int) token {
-	return newTokenIn(text, start, end, nil)
-}
-
-// newTokenIn is newToken. When lowered is not nil, the lower-case form of
-// an ASCII word with capitals is appended to it and Norm is that part of
-// it, which saves an allocation per word.
-func newTokenIn(text string, start, end int, lowered *strings.Builder) token {
+// newToken makes the token of the word text[start:end], whose byte
+// classes are class (see scanWord). When lowered is not nil, the lower-case
+// form of an ASCII word with capitals is appended to it and Norm is that
+// part of it, which saves an allocation per word.
+func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
 	w := text[start:end]
 	t := token{Start: start, End: end}
-	// ASCII: letters, digits and joiners; upper case is A to Z only, and
-	// NFKC leaves ASCII as it is.
-	hasUpper, hasLower := false, false
-	i := 0
-	for ; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			break
-		}
-		hasUpper = hasUpper || 'A' <= c && c <= 'Z'
-		hasLower = hasLower || 'a' <= c && c <= 'z'
-	}
-	if i == len(w) {
+	if class&classOther == 0 {
+		// ASCII: upper case is A to Z only, and NFKC leaves ASCII as it is.
 		t.Cap = 'A' <= w[0] && w[0] <= 'Z'
-		t.Upper = t.Cap && !hasLower
+		t.Upper = t.Cap && class&classLower == 0
 		switch {
-		case !hasUpper:
+		case class&classUpper == 0:
 			t.Norm = w
 		case lowered != nil:
 			if lowered.Cap() == 0 {
