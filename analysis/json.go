@@ -54,7 +54,7 @@ func (jw *jsonWriter) value(v reflect.Value) {
 		return
 	}
 	x := v.Interface()
-	if a, ok := x.(jsonAppender); ok && !v.IsNil() {
+	if a, ok := x.(jsonAppender); ok && (v.Kind() != reflect.Pointer || !v.IsNil()) {
 		jw.scratch = a.appendJSON(jw.scratch[:0])
 		_, jw.err = jw.w.Write(jw.scratch)
 		return
