@@ -26,6 +26,8 @@ corpus folder are used automatically, so a rerun is the same command.
 	                (default: the corpus itself)
 	-strict         a malformed JSONL line is an error instead of a warning
 	-q              no progress output
+	-cpuprofile F   write a CPU profile of the run to F (go tool pprof)
+	-memprofile F   write a heap profile to F once the analysis is done
 
 # Exit status
 

@@ -27,7 +27,7 @@ func startCPUProfile(path string) (func(), error) {
 
 // writeHeapProfile writes the heap profile (allocations since the start,
 // and what is live after a collection) to path; failures are reported on
-// stderr, since the run itself has already succeeded or failed.
+// stderr and do not fail the run.
 func writeHeapProfile(path string, stderr io.Writer) {
 	f, err := os.Create(path)
 	if err != nil {

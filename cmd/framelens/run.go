@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&c.strict, "strict", false, "malformed JSONL lines are errors")
 	fs.BoolVar(&c.quiet, "q", false, "no progress output")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
-	fs.StringVar(&c.memprofile, "memprofile", "", "write a heap profile at the end of the run to `file`")
+	fs.StringVar(&c.memprofile, "memprofile", "", "write a heap profile to `file` once the analysis is done (go tool pprof)")
 	fs.Usage = func() { fmt.Fprint(stderr, manual()) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -127,9 +127,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer stop()
 	}
-	if c.memprofile != "" {
-		defer writeHeapProfile(c.memprofile, stderr)
-	}
 	logf := func(format string, args ...any) {
 		if !c.quiet {
 			fmt.Fprintf(stderr, "framelens: "+format+"\n", args...)
@@ -138,6 +135,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	res, err := analyze(ctx, &c)
 	if err != nil {
 		return err
+	}
+	if c.memprofile != "" {
+		writeHeapProfile(c.memprofile, stderr) // the live heap is largest once the analysis is done
 	}
 	logf("read %d articles from %d outlets (%d warnings)", len(res.Articles), len(res.Outlets), len(res.Warnings))
 	if cmd == "analyze" {
