@@ -180,6 +180,9 @@ type trieNode struct {
 type stars struct {
 	byStem           map[string]*Term
 	minStem, maxStem int
+	// heads has bit b0<<8|b1 for the first two bytes of every stem, a quick
+	// test before the lookups (none is shorter: minStem >= 2).
+	heads *[1 << 16 / 64]uint64
 }
 
 // add adds term t with stem.
@@ -190,6 +193,13 @@ func (s *stars) add(stem string, t *Term) {
 	}
 	s.byStem[stem] = t
 	s.minStem, s.maxStem = min(s.minStem, len(stem)), max(s.maxStem, len(stem))
+	if len(stem) >= 2 {
+		if s.heads == nil {
+			s.heads = new([1 << 16 / 64]uint64)
+		}
+		h := uint16(stem[0])<<8 | uint16(stem[1])
+		s.heads[h>>6] |= 1 << (h & 63)
+	}
 }
 
 func (l *Lexicon) trie(lang string) *trieNode {
@@ -350,6 +360,18 @@ func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMat
 
 // starMatch returns the term with the longest stem that w starts with, or nil.
 func starMatch(s stars, w string) *Term {
+	if s.byStem == nil {
+		return nil
+	}
+	if s.minStem >= 2 {
+		// A stem that w starts with has w's first two bytes.
+		if len(w) < 2 {
+			return nil
+		}
+		if h := uint16(w[0])<<8 | uint16(w[1]); s.heads[h>>6]&(1<<(h&63)) == 0 {
+			return nil
+		}
+	}
 	for n := min(len(w), s.maxStem); n >= s.minStem; n-- {
 		if t := s.byStem[w[:n]]; t != nil {
 			return t

@@ -359,3 +359,46 @@ func TestFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStarMatchHeads compares starMatch with a search of every stem.
+func TestStarMatchHeads(t *testing.T) {
+	lex, err := BuiltinLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s stars
+	for _, st := range []string{"ab", "abc", "x", "diktator", "é"} {
+		s.add(st, &Term{Term: st + "*"})
+	}
+	cases := []stars{s, {}}
+	for _, lang := range Languages {
+		cases = append(cases, lex.trie(lang).star)
+	}
+	words := []string{"", "a", "ab", "abcd", "x", "xy", "é", "ée", "diktatornya", "dikta"}
+	for _, line := range corpusLines(t) {
+		for _, tk := range tokenize(line, span{0, len(line)}) {
+			words = append(words, tk.Norm)
+		}
+	}
+	matched := 0
+	for _, st := range cases {
+		for _, w := range words {
+			var want *Term
+			best := -1
+			for stem, term := range st.byStem {
+				if strings.HasPrefix(w, stem) && len(stem) > best {
+					want, best = term, len(stem)
+				}
+			}
+			if got := starMatch(st, w); got != want {
+				t.Fatalf("starMatch(%q) = %v, want %v", w, got, want)
+			}
+			if want != nil {
+				matched++
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no star term matched")
+	}
+}
