@@ -1076,6 +1076,100 @@ func creditSearchFrom(ci int, body string, first []int) (lo int, ok bool) {
 	return strings.LastIndexByte(body[:at], '\n') + 1, true
 }
 
+// anchoredCredit is a credit pattern anchored at the start of its text,
+// to try it only where one of its starts occurs (see findAll).
+type anchoredCredit struct {
+	re *regexp.Regexp // nil: the pattern is searched for as it is
+	// wordStart reports that the pattern begins with \b, which re leaves
+	// out: findAll tests it against the byte before.
+	wordStart bool
+}
+
+// creditAnchored holds the anchored form of each credit pattern with
+// creditStarts, "(?i)^(?:X)" for "(?i)\bX" or "(?i)X". A leading \b is
+// only taken out when it applies to the whole pattern.
+var creditAnchored = func() []anchoredCredit {
+	out := make([]anchoredCredit, len(creditPatterns))
+	for i, p := range creditPatterns {
+		if creditStarts[i] == nil {
+			continue
+		}
+		src, flags := p.re.String(), ""
+		if strings.HasPrefix(src, "(?i)") {
+			flags, src = "(?i)", src[len("(?i)"):]
+		}
+		tree, err := syntax.Parse(src, syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		if strings.HasPrefix(src, `\b`) {
+			if tree.Op != syntax.OpConcat || tree.Sub[0].Op != syntax.OpWordBoundary {
+				continue // \b in one alternative only: search as it is
+			}
+			out[i].wordStart, src = true, src[len(`\b`):]
+		}
+		out[i].re = regexp.MustCompile(flags + `^(?:` + src + `)`)
+	}
+	return out
+}()
+
+// findAll is p.re.FindAllStringSubmatchIndex(body[lo:], -1) with offsets
+// into body, for a pattern whose every match starts with one of starts;
+// lower is body lowered by lowerForCues, exact, so a match starts where a
+// start occurs in lower. The leftmost match is the first of those places
+// where the pattern matches (its \b holding at the place: a start begins
+// with a letter, so the byte before must be no ASCII letter, digit or
+// underscore); there the anchored pattern finds the same match, as
+// leftmost-first matching prefers the same alternatives from the same
+// place. Every match is at least a start long, and the next is searched
+// for from its end, as FindAll does.
+func (a anchoredCredit) findAll(body, lower string, lo int, starts []string) [][]int {
+	var out [][]int
+	next := make([]int, len(starts)) // next occurrence of each start at or after pos, -1 none
+	for k := range next {
+		next[k] = -2 // not looked for yet
+	}
+	for pos := lo; pos < len(body); {
+		c := -1
+		for k, st := range starts {
+			if next[k] == -2 || next[k] >= 0 && next[k] < pos {
+				next[k] = -1
+				if i := strings.Index(lower[pos:], st); i >= 0 {
+					next[k] = pos + i
+				}
+			}
+			if next[k] >= 0 && (c < 0 || next[k] < c) {
+				c = next[k]
+			}
+		}
+		if c < 0 {
+			break
+		}
+		if a.wordStart && c > 0 && isWordByte(body[c-1]) {
+			pos = c + 1
+			continue
+		}
+		m := a.re.FindStringSubmatchIndex(body[c:])
+		if m == nil {
+			pos = c + 1
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += c
+			}
+		}
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
+}
+
+// isWordByte reports the word characters of \b: ASCII letters, digits and "_".
+func isWordByte(b byte) bool {
+	return isASCIIAlnum(b) || b == '_'
+}
+
 // textScan holds the cues and the starts of every credit pattern and the
 // needles of the line guards, looked for once in a lowered body;
 // creditCueIdx[i] and creditStartIdx[i] are the indexes there of those of
@@ -1239,12 +1333,20 @@ func findCreditsLower(text string, from int, lower string, exact bool, first []i
 				continue
 			}
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(body[lo:], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += lo
+		var matches [][]int
+		if a := creditAnchored[ci]; exact && a.re != nil {
+			matches = a.findAll(body, lower, lo, creditStarts[ci])
+		} else {
+			matches = p.re.FindAllStringSubmatchIndex(body[lo:], -1)
+			for _, m := range matches {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += lo
+					}
 				}
 			}
+		}
+		for _, m := range matches {
 			start, end := from+m[2], from+m[3]
 			raw := strings.TrimSpace(text[start:end])
 			// "CNA/SL": the part before a slash; later parts only when they

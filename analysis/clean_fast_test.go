@@ -306,6 +306,8 @@ var creditTexts = []string{
 	"Sebagaimana dikutip dari Antara, x", "mengutip dari BBC News", "seperti diberitakan Kompas", "x melansir CNN.",
 	"\u017fumber: A", "Sumber: x\nſumber: B", "dilanſir dari BBC", "ſeperti dikutip AFP", "\u212aata (Reuters)",
 	"İstanbul (AFP) - x dikutip dari BBC", "source: AP\nsumber: Antara", "xsumber: A", "x_via CNN", "x\n-x\n- Reuters",
+	"sumber sumber: A", "Dikutip dari dikutip dari BBC", "(A) (Reuters) (AFP/Reuters)", "via via CNN", "é(Reuters)",
+	"Sumber: A (Reuters)", "dilansir x, dari BBC, dilansir dari CNN", "1via BBC", "ÉSumber: A", "(sumber: (Reuters))",
 }
 
 func TestFindCreditsWindows(t *testing.T) {
@@ -364,6 +366,10 @@ func TestCreditStarts(t *testing.T) {
 	for i, p := range creditPatterns {
 		if !sameSet(creditStarts[i], want[p.rule]) {
 			t.Errorf("creditStarts of %s = %q, want %q", p.rule, creditStarts[i], want[p.rule])
+		}
+		a := creditAnchored[i]
+		if (a.re != nil) != (p.rule != "sign-off") || a.wordStart != (a.re != nil && p.rule != "agency-tag") {
+			t.Errorf("creditAnchored of %s = %v, word start %v", p.rule, a.re, a.wordStart)
 		}
 	}
 }
