@@ -840,8 +840,7 @@ func prettyOutlet(name, text string) string {
 		return base // already mixed case: "EGINDO.co"
 	}
 	// Look for the same name in mixed case elsewhere in the text.
-	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(base) + `\b`)
-	for _, loc := range re.FindAllStringIndex(text, -1) {
+	for _, loc := range findAllWordFold(base, text) {
 		w := text[loc[0]:loc[1]]
 		if strings.ToUpper(w) != w && strings.ToLower(w) != w {
 			return w
@@ -851,6 +850,39 @@ func prettyOutlet(name, text string) string {
 		return w
 	}
 	return titleCase(base)
+}
+
+// findAllWordFold is the FindAllStringIndex of (?i)\bword\b in text. For
+// an ASCII word in a text where asciiFoldExact holds, a match is an
+// occurrence of the word ignoring ASCII case, the same length, with \b
+// on both sides: the first at or after each search position is the
+// leftmost match, and the search goes on from its end, as FindAll does.
+func findAllWordFold(word, text string) [][]int {
+	ascii := word != ""
+	for i := 0; i < len(word); i++ {
+		ascii = ascii && word[i] < utf8.RuneSelf
+	}
+	if !ascii || !asciiFoldExact(text) {
+		return regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(word)+`\b`).FindAllStringIndex(text, -1)
+	}
+	lw, lt := lowerASCII(word), lowerASCII(text)
+	wordAt := func(i int) bool { return i >= 0 && i < len(text) && isWordByte(text[i]) }
+	var out [][]int
+	for pos := 0; pos <= len(text)-len(lw); {
+		i := strings.Index(lt[pos:], lw)
+		if i < 0 {
+			break
+		}
+		c, e := pos+i, pos+i+len(lw)
+		// \b before and after: a word byte on exactly one side of each end.
+		if wordAt(c-1) != wordAt(c) && wordAt(e-1) != wordAt(e) {
+			out = append(out, []int{c, e})
+			pos = e
+			continue
+		}
+		pos = c + 1
+	}
+	return out
 }
 
 var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,3}`)

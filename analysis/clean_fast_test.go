@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // lineRuleRegexp is lineRule as it was written before the guards: every
@@ -420,4 +422,45 @@ func TestWordScan(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestFindAllWordFold(t *testing.T) {
+	words := []string{"TRIBUNWOW", "kompas", "EGINDO.co", "a", "Jabar Ekspres", "x-y", ".", "co", "_x", "É", "beritabali", "KIM", "(", "1"}
+	texts := []string{"Tribunwow TRIBUNWOW.COM tribunwowx xtribunwow _tribunwow", "a a-a a_a aa", "\u212aim Kim KIM", "x-y-x-y", "..."}
+	for _, dir := range []string{"../testdata/summit", "../testdata/holdout", "../testdata/en"} {
+		c, err := ReadCorpus([]string{dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range c.Articles {
+			texts = append(texts, a.Text)
+		}
+	}
+	found := 0
+	for _, w := range words {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+		for _, text := range texts {
+			got, want := findAllWordFold(w, text), re.FindAllStringIndex(text, -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("findAllWordFold(%q, %.60q) = %v, want %v", w, text, got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found < 10 {
+		t.Fatalf("only %d matches", found)
+	}
+}
+
+func FuzzFindAllWordFold(f *testing.F) {
+	f.Add("kim", "Kim KIM kim_ xkim")
+	f.Fuzz(func(t *testing.T, w, text string) {
+		if !utf8.ValidString(w) {
+			return // not a name from a text, and no expression either
+		}
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+		if got, want := findAllWordFold(w, text), re.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findAllWordFold(%q, %q) = %v, want %v", w, text, got, want)
+		}
+	})
 }
