@@ -885,13 +885,41 @@ func findAllWordFold(word, text string) [][]int {
 	return out
 }
 
+// maybeSpaced guards spacedVariant: whether key k can be outletKey of
+// capitalised words in a row in text. Those words hold only letters and
+// digits, and a letter lowers to a letter, so the key is their text without
+// the blanks between them, in lower case. When k is ASCII and text has no
+// rune outside ASCII that lowers into it (U+0130, U+212A), those words
+// are ASCII, and k is a part of the text without spaces and tabs, in lower case.
+func maybeSpaced(k, text string) bool {
+	for i := 0; i < len(k); i++ {
+		if k[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") {
+		return true
+	}
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ' ' || c == '\t':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return strings.Contains(string(b), k)
+}
+
 var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,3}`)
 
 // spacedVariant finds the name written as separate capitalised words in
 // the text ("Warta Nusantara" for "WARTANUSANTARA"); "" if absent.
 func spacedVariant(name, text string) string {
 	k := outletKey(name)
-	if len(k) < 4 {
+	if len(k) < 4 || !maybeSpaced(k, text) {
 		return ""
 	}
 	for _, m := range reCapRun.FindAllString(text, -1) {

@@ -464,3 +464,63 @@ func FuzzFindAllWordFold(f *testing.F) {
 		}
 	})
 }
+
+// spacedVariantRef is spacedVariant without its guard.
+func spacedVariantRef(name, text string) string {
+	k := outletKey(name)
+	if len(k) < 4 {
+		return ""
+	}
+	for _, m := range reCapRun.FindAllString(text, -1) {
+		words := strings.Fields(m)
+		// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
+		for i := range words {
+			for j := i + 2; j <= len(words); j++ {
+				w := strings.Join(words[i:j], " ")
+				if outletKey(w) == k && strings.ToUpper(w) != w {
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func TestSpacedVariantGuard(t *testing.T) {
+	texts := []string{"Kepada Harian Timur x", "Warta  Nusantara\tHarian", "WARTA NUSANTARA", "\u0130stanbul Post", "Lensa Pasifik"}
+	for _, dir := range []string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en"} {
+		c, err := ReadCorpus([]string{dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range c.Articles {
+			texts = append(texts, a.Text)
+		}
+	}
+	names := []string{"WARTANUSANTARA", "HARIANTIMUR", "lensapasifik", "ISTANBULPOST", "NOPE1234", "abc", "ÉCOLE"}
+	for _, text := range texts[:5] {
+		for _, m := range reCapRun.FindAllString(text, -1) {
+			names = append(names, strings.ToUpper(strings.Join(strings.Fields(m), "")))
+		}
+	}
+	for _, text := range texts {
+		for _, m := range reCapRun.FindAllString(text, 3) {
+			names = append(names, strings.ToUpper(strings.Join(strings.Fields(m), "")))
+		}
+	}
+	found := 0
+	for _, name := range names {
+		for _, text := range texts {
+			got, want := spacedVariant(name, text), spacedVariantRef(name, text)
+			if got != want {
+				t.Fatalf("spacedVariant(%q, %.60q) = %q, want %q", name, text, got, want)
+			}
+			if got != "" {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no spaced variant found")
+	}
+}
