@@ -885,13 +885,17 @@ func findAllWordFold(word, text string) [][]int {
 	return out
 }
 
-// maybeSpaced guards spacedVariant: whether key k can be outletKey of
-// capitalised words in a row in text. Those words hold only letters and
-// digits, and a letter lowers to a letter, so the key is their text without
-// the blanks between them, in lower case. When k is ASCII and text has no
-// rune outside ASCII that lowers into it (U+0130, U+212A), those words
-// are ASCII, and k is a part of the text without spaces and tabs, in lower case.
+// maybeSpaced guards spacedVariant: whether key k can be outletKey of two
+// or more capitalised words in a row in text. Those words hold only
+// letters and digits, and a letter lowers to a letter, so the key is
+// their text without the blanks between them, in lower case. When k is
+// ASCII and text has no rune outside ASCII that lowers into it (U+0130,
+// U+212A), those words are ASCII: k occurs in the text without spaces and
+// tabs, in lower case, where at least one blank was taken out.
 func maybeSpaced(k, text string) bool {
+	if k == "" {
+		return true
+	}
 	for i := 0; i < len(k); i++ {
 		if k[i] >= utf8.RuneSelf {
 			return true
@@ -901,16 +905,29 @@ func maybeSpaced(k, text string) bool {
 		return true
 	}
 	b := make([]byte, 0, len(text))
+	at := make([]int32, 0, len(text)) // at[i] is the offset in text of b[i]
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c == ' ' || c == '\t':
+			continue
 		case 'A' <= c && c <= 'Z':
 			b = append(b, c+'a'-'A')
 		default:
 			b = append(b, c)
 		}
+		at = append(at, int32(i))
 	}
-	return strings.Contains(string(b), k)
+	squeezed := string(b)
+	for p := 0; ; p++ {
+		i := strings.Index(squeezed[p:], k)
+		if i < 0 {
+			return false
+		}
+		p += i
+		if int(at[p+len(k)-1]-at[p]) > len(k)-1 {
+			return true // a blank inside
+		}
+	}
 }
 
 var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,3}`)

@@ -487,7 +487,8 @@ func spacedVariantRef(name, text string) string {
 }
 
 func TestSpacedVariantGuard(t *testing.T) {
-	texts := []string{"Kepada Harian Timur x", "Warta  Nusantara\tHarian", "WARTA NUSANTARA", "\u0130stanbul Post", "Lensa Pasifik"}
+	texts := []string{"Kepada Harian Timur x", "Warta  Nusantara\tHarian", "WARTA NUSANTARA", "\u0130stanbul Post", "Lensa Pasifik",
+		"WARTANUSANTARA - Warta Nusantara", "Wartanusantara x", "Jabar Ekspres JABAR EKSPRES", "HarianTimur Harian  Timur"}
 	for _, dir := range []string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en"} {
 		c, err := ReadCorpus([]string{dir}, nil)
 		if err != nil {
@@ -497,7 +498,7 @@ func TestSpacedVariantGuard(t *testing.T) {
 			texts = append(texts, a.Text)
 		}
 	}
-	names := []string{"WARTANUSANTARA", "HARIANTIMUR", "lensapasifik", "ISTANBULPOST", "NOPE1234", "abc", "ÉCOLE"}
+	names := []string{"WARTANUSANTARA", "HARIANTIMUR", "lensapasifik", "ISTANBULPOST", "NOPE1234", "abc", "ÉCOLE", "TRIBUNWOW", "BERITABALI", "EGINDO", "JABAREKSPRES", "WARTA"}
 	for _, text := range texts[:5] {
 		for _, m := range reCapRun.FindAllString(text, -1) {
 			names = append(names, strings.ToUpper(strings.Join(strings.Fields(m), "")))
