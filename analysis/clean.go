@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -1034,12 +1035,17 @@ func canonicalOutlet(name string) (string, bool) {
 	}
 	if len(k) >= 6 {
 		best, n := "", 0
-		for alias, c := range knownOutlets {
-			if len(alias) >= 6 && editDistanceAtMost1(k, alias) {
-				if best != c {
-					n++
+		// Only aliases one byte longer or shorter or of the same length
+		// can be within one edit.
+		byLen := outletsByLen()
+		for _, aliases := range [][]string{byLen[len(k)-1], byLen[len(k)], byLen[len(k)+1]} {
+			for _, alias := range aliases {
+				if c := knownOutlets[alias]; len(alias) >= 6 && editDistanceAtMost1(k, alias) {
+					if best != c {
+						n++
+					}
+					best = c
 				}
-				best = c
 			}
 		}
 		if n == 1 {
@@ -1048,6 +1054,15 @@ func canonicalOutlet(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// outletsByLen holds the aliases of knownOutlets by length.
+var outletsByLen = sync.OnceValue(func() map[int][]string {
+	m := make(map[int][]string)
+	for alias := range knownOutlets {
+		m[len(alias)] = append(m[len(alias)], alias)
+	}
+	return m
+})
 
 // editDistanceAtMost1 reports whether a and b differ by at most one
 // insertion, deletion or substitution.

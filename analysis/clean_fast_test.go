@@ -525,3 +525,58 @@ func TestSpacedVariantGuard(t *testing.T) {
 		t.Fatal("no spaced variant found")
 	}
 }
+
+// canonicalOutletRef is canonicalOutlet trying every alias for one edit.
+func canonicalOutletRef(name string) (string, bool) {
+	k := outletKey(name)
+	if k == "" {
+		return "", false
+	}
+	if c, ok := knownOutlets[k]; ok {
+		return c, true
+	}
+	if kk := outletKey(reDotCom.ReplaceAllString(strings.TrimSpace(name), "")); kk != k {
+		if c, ok := knownOutlets[kk]; ok {
+			return c, true
+		}
+	}
+	if len(k) >= 6 {
+		best, n := "", 0
+		for alias, c := range knownOutlets {
+			if len(alias) >= 6 && editDistanceAtMost1(k, alias) {
+				if best != c {
+					n++
+				}
+				best = c
+			}
+		}
+		if n == 1 {
+			return best, true
+		}
+	}
+	return "", false
+}
+
+func TestCanonicalOutletByLen(t *testing.T) {
+	names := []string{"Reuters", "Reuter", "Reutersx", "Rueters", "kompas.com", "Kompass", "detikcom", "CNN Indonesia", "cnnindonesa", "x"}
+	for alias := range knownOutlets {
+		names = append(names, alias, alias[1:], alias+"x", "x"+alias)
+		if len(alias) > 2 {
+			names = append(names, alias[:len(alias)/2]+"z"+alias[len(alias)/2+1:])
+		}
+	}
+	fuzzy := 0
+	for _, name := range names {
+		gc, gok := canonicalOutlet(name)
+		wc, wok := canonicalOutletRef(name)
+		if gc != wc || gok != wok {
+			t.Fatalf("canonicalOutlet(%q) = %q %v, want %q %v", name, gc, gok, wc, wok)
+		}
+		if _, exact := knownOutlets[outletKey(name)]; gok && !exact {
+			fuzzy++
+		}
+	}
+	if fuzzy == 0 {
+		t.Fatal("no name matched within one edit")
+	}
+}
