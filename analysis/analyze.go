@@ -57,11 +57,11 @@ type articleOut struct {
 	names    []string // proper names seen, for speaker canonicalisation
 	warnings []Warning
 	lang     string
-	toks     []token  // body words; dropped by analyzeAll once words is set
-	sents    []span   // the body's sentences: their tokens, in turn, are toks
-	first    []int    // first[i] is the index in toks of the first word of sents[i]
-	words    []uint32 // vocab ids of toks, for reuse and distinguishing words
-	quoted   []span   // text inside quotation marks
+	toks     [][]token // body words, sentence by sentence; dropped by analyzeAll once words is set
+	sents    []span    // the body's sentences: their tokens, in turn, are toks
+	first    []int     // first[i] is the index in toks of the first word of sents[i]
+	words    []uint32  // vocab ids of toks, for reuse and distinguishing words
+	quoted   []span    // text inside quotation marks
 }
 
 // Analyze computes every feature of a corpus. It never fails on article
@@ -199,7 +199,10 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 			defer wg.Done()
 			for i := range next {
 				o := analyzeArticle(articles[i], lex, forceLang)
-				o.words = v.ids(make([]uint32, 0, len(o.toks)), o.toks)
+				o.words = make([]uint32, 0, o.res.Words)
+				for _, toks := range o.toks {
+					o.words = v.ids(o.words, toks)
+				}
 				o.toks = nil
 				outs[i] = o
 				if progress != nil {
@@ -230,7 +233,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		if lang != "" {
 			warn(0, "language %q not supported; detecting id or en", a.Language)
 		}
-		lang = detectLanguage(tokenize(a.Text, span{a.BodyStart, len(a.Text)}))
+		lang = detectLanguageText(a.Text, span{a.BodyStart, len(a.Text)})
 		langSource = "detected"
 	}
 	lr := rulesFor(lang)
@@ -311,9 +314,9 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	prevAttributed := false
 	for _, s := range sents {
 		r.Sentences++
+		o.first = append(o.first, r.Words)
 		r.Words += len(s.toks)
-		o.first = append(o.first, len(o.toks))
-		o.toks = append(o.toks, s.toks...)
+		o.toks = append(o.toks, s.toks)
 		o.sents = append(o.sents, s.sp)
 		qs := attribute(a.Text, s, prevAttributed, lr, st)
 		prevAttributed = false
