@@ -305,7 +305,6 @@ func (x *reuseIndex) group() {
 	for r := range fill {
 		fill[r] = make([]int, nb)
 	}
-	largest := 0
 	for b := range nb {
 		at := bstart[b]
 		for r := range nr {
@@ -313,7 +312,6 @@ func (x *reuseIndex) group() {
 			at += counts[r][b]
 		}
 		bstart[b+1] = at
-		largest = max(largest, at-bstart[b])
 	}
 	order := make([]int32, total)
 	parallel(nr, func(r int) {
@@ -332,16 +330,25 @@ func (x *reuseIndex) group() {
 	}
 	const bchunk = 64
 	local := make([]int32, nb) // shared shingles per bucket
-	size := max(16, 1<<bits.Len(uint(2*largest)))
-	parallel((nb+bchunk-1)/bchunk, func(c int) {
-		table := make([]slot, size)
-		for i := range table {
-			table[i].rep = -1
-		}
-		mask := len(table) - 1
+	// One table per goroutine, grown as needed and reset slot by slot;
+	// a bucket uses as many of its first slots as it needs, so a bucket of
+	// a few thousand shingles stays in cache even when another (a shingle
+	// repeated all over the corpus) is huge.
+	nchunks := (nb + bchunk - 1) / bchunk
+	tables := make([][]slot, workers(nchunks))
+	parallelW(nchunks, func(w, c int) {
 		var used []int
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
 			ps := order[bstart[b]:bstart[b+1]]
+			need := max(16, 1<<bits.Len(uint(2*len(ps))))
+			if len(tables[w]) < need {
+				tables[w] = make([]slot, need)
+				for i := range tables[w] {
+					tables[w][i].rep = -1
+				}
+			}
+			table := tables[w]
+			mask := need - 1
 			for _, p := range ps {
 				h := x.shingleHash(int(p))
 				i := int(h>>20) & mask
@@ -470,10 +477,17 @@ func (x *reuseIndex) passages() []*reusePassage {
 }
 
 // parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines.
-func parallel(n int, fn func(i int)) {
+func parallel(n int, fn func(i int)) { parallelW(n, func(_, i int) { fn(i) }) }
+
+// workers is the number of goroutines parallelW uses for n items.
+func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
+
+// parallelW calls fn(w, i) for i in [0, n) on workers(n) goroutines,
+// w being the goroutine's number, so that fn can keep state per goroutine.
+func parallelW(n int, fn func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for w := range workers(n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -482,7 +496,7 @@ func parallel(n int, fn func(i int)) {
 				if i >= n {
 					return
 				}
-				fn(i)
+				fn(w, i)
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/framelens/framelens/analysis"
 	"github.com/framelens/framelens/report"
@@ -14,17 +15,11 @@ type output struct {
 	write func(io.Writer) error
 }
 
-// outputs lists the files `framelens report` writes, in the order they are
-// rendered: the JSON, then the HTML report and the workbook from one report
-// model; prev is the previous run's result, or nil.
+// outputs lists the files `framelens report` writes: the JSON, then the
+// HTML report and the workbook from one report model, built once by
+// whichever needs it first; prev is the previous run's result, or nil.
 func outputs(res, prev *analysis.Result) []output {
-	var rep *report.Report
-	model := func() *report.Report {
-		if rep == nil {
-			rep = report.New(res, &report.Options{Previous: prev})
-		}
-		return rep
-	}
+	model := sync.OnceValue(func() *report.Report { return report.New(res, &report.Options{Previous: prev}) })
 	return []output{
 		{"framelens.json", func(w io.Writer) error {
 			if err := res.WriteJSON(w); err != nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/framelens/framelens/analysis"
 )
@@ -270,24 +271,33 @@ func writeReport(ctx context.Context, c *config, res *analysis.Result, logf func
 	return writeOutputs(ctx, c.out, outputs(res, previousResult(c.out, logf)), logf)
 }
 
-// writeOutputs renders each output into a temporary file in dir, checking
-// ctx between outputs, then renames them all into place; on any failure it
-// removes the temporary files and leaves the files in dir as they were.
+// writeOutputs renders the outputs at once, each into a temporary file in
+// dir (ctx is checked before each starts), then renames them all into
+// place; on any failure it removes the temporary files and leaves the
+// files in dir as they were. The renderers only read the result, so the
+// JSON, which is written by one goroutine, overlaps with the others.
 func writeOutputs(ctx context.Context, dir string, outs []output, logf func(string, ...any)) error {
-	var tmps []string
+	tmps := make([]string, len(outs))
+	errs := make([]error, len(outs))
 	defer func() {
 		for _, t := range tmps {
-			os.Remove(t)
+			if t != "" {
+				os.Remove(t)
+			}
 		}
 	}()
-	for _, o := range outs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		tmp, err := writeTemp(dir, o)
-		if tmp != "" {
-			tmps = append(tmps, tmp)
-		}
+	var wg sync.WaitGroup
+	for i, o := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if errs[i] = ctx.Err(); errs[i] == nil {
+				tmps[i], errs[i] = writeTemp(dir, o)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
@@ -300,9 +310,9 @@ func writeOutputs(ctx context.Context, dir string, outs []output, logf func(stri
 		if err := os.Rename(tmps[i], dst); err != nil {
 			return fmt.Errorf("writing %s: %w", dst, err)
 		}
+		tmps[i] = ""
 		logf("wrote %s", dst)
 	}
-	tmps = nil
 	return nil
 }
 
