@@ -430,7 +430,43 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 		br = bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 64<<10)
 	}
 
+	// Lines are read in batches, decoded on GOMAXPROCS workers, then
+	// handled in order, so warnings, errors and articles come out as if
+	// read one by one.
+	type record struct {
+		n    int
+		line []byte
+		a    *Article
+		msg  string
+	}
 	var warns []Warning
+	var batch []record
+	size := 0
+	flush := func() error {
+		parallel(len(batch), func(i int) { batch[i].a, batch[i].msg = jsonlArticle(batch[i].line) })
+		for _, r := range batch {
+			a, msg, n := r.a, r.msg, r.n
+			switch {
+			case a != nil:
+				a.Path, a.Line = slashPath, n
+				if a.ID == "" {
+					a.ID = fmt.Sprintf("%s:%d", stem, n)
+				}
+				if msg != "" {
+					warns = append(warns, Warning{Article: a.ID, Path: slashPath, Line: n, Message: msg})
+				}
+				if ferr := fn(a); ferr != nil {
+					return ferr
+				}
+			case msg != "" && opts.Strict:
+				return &ParseError{Path: slashPath, Line: n, Msg: msg}
+			case msg != "":
+				warns = append(warns, Warning{Path: slashPath, Line: n, Message: msg})
+			}
+		}
+		batch, size = batch[:0], 0
+		return nil
+	}
 	var long []byte // a line longer than br's buffer
 	for n := 1; ; n++ {
 		line, err := br.ReadSlice('\n')
@@ -443,31 +479,26 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 			line = long
 		}
 		if err != nil && err != io.EOF {
+			if ferr := flush(); ferr != nil {
+				return warns, ferr
+			}
 			return warns, &ParseError{Path: slashPath, Line: n, Msg: errMsg(err), Err: err}
 		}
 		if len(line) > 0 {
 			line = bytes.TrimSuffix(line, []byte("\n"))
 			line = bytes.TrimSuffix(line, []byte("\r"))
-			a, msg := jsonlArticle(line)
-			switch {
-			case a != nil:
-				a.Path, a.Line = slashPath, n
-				if a.ID == "" {
-					a.ID = fmt.Sprintf("%s:%d", stem, n)
-				}
-				if msg != "" {
-					warns = append(warns, Warning{Article: a.ID, Path: slashPath, Line: n, Message: msg})
-				}
-				if ferr := fn(a); ferr != nil {
-					return warns, ferr
-				}
-			case msg != "" && opts.Strict:
-				return warns, &ParseError{Path: slashPath, Line: n, Msg: msg}
-			case msg != "":
-				warns = append(warns, Warning{Path: slashPath, Line: n, Message: msg})
+			if long == nil {
+				line = bytes.Clone(line) // ReadSlice's buffer is reused
+			}
+			batch = append(batch, record{n: n, line: line})
+			size += len(line)
+		}
+		long = nil // the batch owns a long line's memory now
+		if err == io.EOF || size >= 8<<20 || len(batch) >= 1024 {
+			if ferr := flush(); ferr != nil {
+				return warns, ferr
 			}
 		}
-		long = nil // release a long line's memory
 		if err == io.EOF {
 			return warns, nil
 		}
