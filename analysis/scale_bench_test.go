@@ -79,18 +79,9 @@ func bigLexicon(b *testing.B, factor int) *Lexicon {
 // and with one ten times larger: matching walks a trie over the words, so
 // the time should barely change.
 func BenchmarkLexiconSize(b *testing.B) {
-	c, size := benchCorpus(b, 32)
 	for _, factor := range []int{1, 10} {
 		lex := bigLexicon(b, factor)
-		b.Run(fmt.Sprintf("terms=%d", len(lex.terms)), func(b *testing.B) {
-			b.SetBytes(int64(size))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Analyze(c, &Options{Lexicon: lex}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		b.Run(fmt.Sprintf("terms=%d", len(lex.terms)), func(b *testing.B) { benchAnalyze(b, 32, lex) })
 	}
 }
 
@@ -102,15 +93,20 @@ func BenchmarkCorpusSize(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, n := range []int{32, 64} {
-		c, size := benchCorpus(b, n)
-		b.Run(fmt.Sprintf("articles=%d", len(c.Articles)), func(b *testing.B) {
-			b.SetBytes(int64(size))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Analyze(c, &Options{Lexicon: lex}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchAnalyze(b, n, lex)
 	}
+}
+
+// benchAnalyze runs Analyze with lex on the seeds repeated n times.
+func benchAnalyze(b *testing.B, n int, lex *Lexicon) {
+	c, size := benchCorpus(b, n)
+	b.Run(fmt.Sprintf("articles=%d", len(c.Articles)), func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Analyze(c, &Options{Lexicon: lex}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -556,23 +556,10 @@ func appendLowerASCII(b []byte, s string) (_ []byte, ok bool) {
 	return b, true
 }
 
+// appendTrimmed appends sp with white space trimmed from both ends, unless it is blank.
 func appendTrimmed(out []span, text string, sp span) []span {
-	for sp.Start < sp.End {
-		r, n := utf8.DecodeRuneInString(text[sp.Start:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		sp.Start += n
-	}
-	for sp.End > sp.Start {
-		r, n := utf8.DecodeLastRuneInString(text[:sp.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		sp.End -= n
-	}
-	if sp.Start < sp.End {
-		out = append(out, sp)
+	if t := trimSpan(text, sp); t.Start < t.End {
+		out = append(out, t)
 	}
 	return out
 }
