@@ -92,9 +92,14 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	seenText := make(map[string]string)
 	seenID := make(map[string]int)
 	var unique []*Article
-	for _, a := range c.Articles {
+	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
+	parallel(len(c.Articles), func(i int) {
+		a := c.Articles[i]
 		h := sha256.Sum256([]byte(a.Text[a.BodyStart:]))
-		hs := hex.EncodeToString(h[:])
+		hashes[i] = hex.EncodeToString(h[:])
+	})
+	for i, a := range c.Articles {
+		hs := hashes[i]
 		if first, dup := seenText[hs]; dup {
 			res.Warnings = append(res.Warnings, Warning{Article: a.ID, Path: a.Path, Line: a.Line,
 				Message: fmt.Sprintf("duplicate of article %s; counted once", first)})
@@ -127,14 +132,20 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		o.res.Outlet = mostFrequent(outletForms[outletKey(o.res.Outlet)])
 	}
 	// Speaker names.
-	idx := newSpeakerIndex(opts.Speakers)
+	// Each distinct form is added once with its count: the index only
+	// sums them, and normalising a form is the costly part.
+	forms := make(map[string]int)
 	for _, o := range outs {
 		for _, n := range o.names {
-			idx.add(n, 1)
+			forms[n]++
 		}
 		for _, q := range o.quotes {
-			idx.add(q.speaker, 1)
+			forms[q.speaker]++
 		}
+	}
+	idx := newSpeakerIndex(opts.Speakers)
+	for f, n := range forms {
+		idx.add(f, n)
 	}
 	idx.build()
 	used := make(map[*Term]bool)
@@ -197,11 +208,19 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			seen := map[string]uint32{} // this worker's words, to spare the vocab's locks
 			for i := range next {
 				o := analyzeArticle(articles[i], lex, forceLang)
 				o.words = make([]uint32, 0, o.res.Words)
 				for _, toks := range o.toks {
-					o.words = v.ids(o.words, toks)
+					for _, t := range toks {
+						id, ok := seen[t.Norm]
+						if !ok {
+							id = v.id(t.Norm)
+							seen[t.Norm] = id
+						}
+						o.words = append(o.words, id)
+					}
 				}
 				o.toks = nil
 				outs[i] = o
