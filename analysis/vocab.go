@@ -8,7 +8,9 @@ const vocabShards = 64
 
 // vocab interns word forms (token Norms) as small integers, so that the
 // words of a whole corpus are kept as 4 bytes each instead of a token of
-// 40. It is safe for concurrent use. Ids depend on the order in which
+// 40. Ids stay below 1<<31 (the separators of reuse detection start there)
+// for any vocabulary of fewer than two billion words. It is safe for
+// concurrent use. Ids depend on the order in which
 // words are first seen, which depends on scheduling: no output may depend
 // on id values, only on id equality.
 type vocab struct {
@@ -20,9 +22,6 @@ type vocabShard struct {
 	ids   map[string]uint32
 	words []string
 }
-
-// maxWordID bounds word ids below the separators of reuse detection.
-const maxWordID = 1<<31 - 1
 
 // id returns the id of w, adding it if it is new.
 func (v *vocab) id(w string) uint32 {
