@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -202,39 +200,29 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		lex.trie(lang) // built once, before the workers read it
 	}
 	outs := make([]*articleOut, len(articles))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			seen := map[string]uint32{} // this worker's words, to spare the vocab's locks
-			for i := range next {
-				o := analyzeArticle(articles[i], lex, forceLang)
-				o.words = make([]uint32, 0, o.res.Words)
-				for _, toks := range o.toks {
-					for _, t := range toks {
-						id, ok := seen[t.Norm]
-						if !ok {
-							id = v.id(t.Norm)
-							seen[t.Norm] = id
-						}
-						o.words = append(o.words, id)
-					}
+	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
+	parallelW(len(articles), func(w, i int) {
+		if seen[w] == nil {
+			seen[w] = make(map[string]uint32)
+		}
+		o := analyzeArticle(articles[i], lex, forceLang)
+		o.words = make([]uint32, 0, o.res.Words)
+		for _, toks := range o.toks {
+			for _, t := range toks {
+				id, ok := seen[w][t.Norm]
+				if !ok {
+					id = v.id(t.Norm)
+					seen[w][t.Norm] = id
 				}
-				o.toks = nil
-				outs[i] = o
-				if progress != nil {
-					progress(len(articles[i].Text))
-				}
+				o.words = append(o.words, id)
 			}
-		}()
-	}
-	for i := range articles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+		o.toks = nil
+		outs[i] = o
+		if progress != nil {
+			progress(len(articles[i].Text))
+		}
+	})
 	return outs
 }
 

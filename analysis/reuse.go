@@ -5,12 +5,9 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // Reuse is the text shared word for word by articles of different
@@ -196,7 +193,7 @@ type reuseIndex struct {
 	k      int
 	w      []uint32 // sep(0) words of doc 0, sep(1) words of doc 1, ..., sep(len(docs))
 	base   []int    // base[d] is the index in w of doc d's first word; base[len(docs)] = len(w)
-	outlet []int32  // per doc, the index of its outlet in outlets
+	outlet []int32  // per doc, the index of its outlet in names
 	names  []string // outlet names, sorted
 	gid    []int32  // per position in w: the shingle group starting there, or -1 when no other position has the same words
 	post   []int32  // positions of each group, increasing: post[start[g]:start[g+1]]
@@ -285,7 +282,7 @@ func (x *reuseIndex) group() {
 		bucketOf = func(uint64) int { return 0 }
 	}
 	// Documents in ranges of about equal words, one count per range and bucket.
-	nr := min(4*runtime.GOMAXPROCS(0), max(len(x.docs), 1))
+	nr := min(4*workers(len(x.docs)), max(len(x.docs), 1))
 	cut := make([]int, nr+1)
 	for r, d := 1, 0; r <= nr; r++ {
 		for d < len(x.docs) && x.base[d]-x.base[0] < r*len(x.w)/nr {
@@ -474,33 +471,6 @@ func (x *reuseIndex) passages() []*reusePassage {
 		found[c] = x.passagesOf(c*chunk, min(groups, (c+1)*chunk))
 	})
 	return slices.Concat(found...)
-}
-
-// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines.
-func parallel(n int, fn func(i int)) { parallelW(n, func(_, i int) { fn(i) }) }
-
-// workers is the number of goroutines parallelW uses for n items.
-func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
-
-// parallelW calls fn(w, i) for i in [0, n) on workers(n) goroutines,
-// w being the goroutine's number, so that fn can keep state per goroutine.
-func parallelW(n int, fn func(w, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers(n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				fn(w, i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // passagesOf returns the passages that start with a shingle of the groups [from, to).
