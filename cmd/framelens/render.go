@@ -21,23 +21,18 @@ type output struct {
 func outputs(res, prev *analysis.Result) []output {
 	model := sync.OnceValue(func() *report.Report { return report.New(res, &report.Options{Previous: prev}) })
 	return []output{
-		{"framelens.json", func(w io.Writer) error {
-			if err := res.WriteJSON(w); err != nil {
-				return fmt.Errorf("rendering JSON: %w", err)
-			}
-			return nil
-		}},
-		{"report.html", func(w io.Writer) error {
-			if err := model().WriteHTML(w); err != nil {
-				return fmt.Errorf("rendering HTML: %w", err)
-			}
-			return nil
-		}},
-		{"framelens.xlsx", func(w io.Writer) error {
-			if err := model().WriteXLSX(w); err != nil {
-				return fmt.Errorf("rendering workbook: %w", err)
-			}
-			return nil
-		}},
+		{"framelens.json", rendering("JSON", res.WriteJSON)},
+		{"report.html", rendering("HTML", func(w io.Writer) error { return model().WriteHTML(w) })},
+		{"framelens.xlsx", rendering("workbook", func(w io.Writer) error { return model().WriteXLSX(w) })},
+	}
+}
+
+// rendering wraps the error of write with what was being rendered.
+func rendering(what string, write func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return fmt.Errorf("rendering %s: %w", what, err)
+		}
+		return nil
 	}
 }
