@@ -139,10 +139,10 @@ func (r *Report) writeXLSX(w io.Writer) error {
 // zipSorter is the zip writer given to excelize. excelize writes streamed
 // sheets in map order, so entries written as they come would make two
 // workbooks with the same content differ in bytes: each entry is
-// compressed (deflate at its fastest level: a large workbook is mostly
-// streamed rows, and level 1 takes a third of the time of level 5 for a
-// file a third larger) into a spool of its own, on up to GOMAXPROCS goroutines, and writeTo writes the entries in
-// name order with no timestamps.
+// compressed into a spool of its own, on up to GOMAXPROCS goroutines, and
+// writeTo writes the entries in name order with no timestamps. Deflate
+// runs at its fastest level: a large workbook is mostly streamed rows, and
+// level 1 takes a third of the time of level 5 for a file a third larger.
 type zipSorter struct {
 	entries []*zipEntry
 	cur     *zipEntry
