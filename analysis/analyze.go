@@ -81,8 +81,6 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		Lexicon:   LexiconInfo{SHA256: lex.SHA256(), Terms: len(lex.terms), Sources: lex.Sources(), Used: []*Term{}},
 		Articles:  []*ArticleResult{},
 		Outlets:   []*OutletFeatures{},
-		Quotes:    []*Quote{},
-		Matches:   []*Match{},
 		Warnings:  append([]Warning{}, c.Warnings...),
 	}
 	// Analyse articles, dropping exact duplicates and making ids unique.
@@ -152,27 +150,23 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, o.warnings...)
 		for _, q := range o.quotes {
 			sp, aff := idx.name(q.speaker)
-			res.Quotes = append(res.Quotes, &Quote{
+			res.Quotes.appendIn(&Quote{
 				Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
 				Speaker: sp, SpeakerMention: q.mention, Affiliation: aff,
-				Text: o.a.Text[q.text.Start:q.text.End], Words: countWords(o.a.Text, q.text),
-				Start: q.text.Start, End: q.text.End,
-				Sentence: o.a.Text[q.sent.Start:q.sent.End], SentenceStart: q.sent.Start, SentenceEnd: q.sent.End,
-				Rule: q.rule,
-			})
+				Words: countWords(o.a.Text, q.text), Start: q.text.Start, End: q.text.End,
+				SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
+			}, o.a.Text)
 		}
 		for _, m := range o.matches {
 			m.Outlet = o.res.Outlet
 			m.Article = o.res.ID
-			res.Matches = append(res.Matches, m)
+			res.Matches.appendIn(m, o.a.Text)
+			if t := lex.terms[m.langKey]; t != nil && !used[t] {
+				used[t] = true
+				res.Lexicon.Used = append(res.Lexicon.Used, t)
+			}
 		}
 		o.quotes, o.matches, o.names = nil, nil, nil // now in res; let them go
-	}
-	for _, m := range res.Matches {
-		if t := lex.terms[m.langKey]; t != nil && !used[t] {
-			used[t] = true
-			res.Lexicon.Used = append(res.Lexicon.Used, t)
-		}
 	}
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
@@ -404,7 +398,7 @@ func aggregate(res *Result) []*OutletFeatures {
 		f.Words += a.Words
 		f.Sentences += a.Sentences
 	}
-	for _, m := range res.Matches {
+	for _, m := range res.Matches.All() {
 		f := get(m.Outlet)
 		rf := &f.Loaded
 		if m.Kind == MatchHedge {
@@ -424,7 +418,7 @@ func aggregate(res *Result) []*OutletFeatures {
 		}
 	}
 	speakers := make(map[string]map[string]*SpeakerShare)
-	for _, q := range res.Quotes {
+	for _, q := range res.Quotes.All() {
 		if q.Kind == KindScare {
 			continue
 		}
@@ -526,23 +520,8 @@ func sortResult(r *Result) {
 	for i, a := range r.Articles {
 		order[a.ID] = i
 	}
-	sort.SliceStable(r.Quotes, func(i, j int) bool {
-		a, b := r.Quotes[i], r.Quotes[j]
-		if order[a.Article] != order[b.Article] {
-			return order[a.Article] < order[b.Article]
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		return a.Kind < b.Kind
-	})
-	sort.SliceStable(r.Matches, func(i, j int) bool {
-		a, b := r.Matches[i], r.Matches[j]
-		if order[a.Article] != order[b.Article] {
-			return order[a.Article] < order[b.Article]
-		}
-		return a.Start < b.Start
-	})
+	r.Quotes.sortByArticle(order)
+	r.Matches.sortByArticle(order)
 	sort.SliceStable(r.Warnings, func(i, j int) bool {
 		a, b := r.Warnings[i], r.Warnings[j]
 		if a.Path != b.Path {

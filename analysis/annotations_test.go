@@ -280,9 +280,9 @@ func scoreArticle(sc map[string]*score, ann *annotation, ar *ArticleResult, res 
 
 	// Quotes.
 	var got []*Quote
-	for _, q := range res.Quotes {
+	for _, q := range res.Quotes.All() {
 		if q.Article == id {
-			got = append(got, q)
+			got = append(got, &q)
 		}
 	}
 	qs, sp, qw := sc["quotes"], sc["quote speaker"], sc["quoted words"]
@@ -337,9 +337,9 @@ func scoreArticle(sc map[string]*score, ann *annotation, ar *ArticleResult, res 
 
 	// Terms.
 	var gotM []*Match
-	for _, m := range res.Matches {
+	for _, m := range res.Matches.All() {
 		if m.Article == id {
-			gotM = append(gotM, m)
+			gotM = append(gotM, &m)
 		}
 	}
 	ts, tv, tc := sc["terms"], sc["term voice"], sc["term category"]

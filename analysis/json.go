@@ -116,6 +116,10 @@ func (jw *jsonWriter) object(v reflect.Value, indent string, expand bool) {
 		jw.w.WriteString("\n" + in)
 		jw.value(reflect.ValueOf(name))
 		jw.w.WriteString(": ")
+		if l, ok := fv.Addr().Interface().(jsonList); ok {
+			jw.compactList(l, in)
+			continue
+		}
 		switch {
 		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 && !fv.Type().Implements(marshalerType):
 			jw.list(fv, in)
@@ -150,6 +154,43 @@ func (jw *jsonWriter) list(v reflect.Value, indent string) {
 		jw.value(v.Index(i))
 		if jw.err != nil {
 			return
+		}
+	}
+	jw.w.WriteString("\n" + indent + "]")
+}
+
+// listChunk is the number of elements of a compact list one goroutine
+// encodes at a time.
+const listChunk = 1024
+
+// compactList writes a compact list like list, its elements encoded on
+// GOMAXPROCS goroutines a chunk at a time and written in order.
+func (jw *jsonWriter) compactList(l jsonList, indent string) {
+	n := l.Len()
+	if n == 0 {
+		jw.w.WriteString("[]")
+		return
+	}
+	jw.w.WriteString("[")
+	sep := "\n" + indent + "  "
+	bufs := make([][]byte, workers(n))
+	for start := 0; start < n && jw.err == nil; start += len(bufs) * listChunk {
+		parallel(len(bufs), func(c int) {
+			b := bufs[c][:0]
+			for i := start + c*listChunk; i < min(n, start+(c+1)*listChunk); i++ {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, sep...)
+				b = l.appendJSONAt(b, i)
+			}
+			bufs[c] = b
+		})
+		for _, b := range bufs {
+			if _, err := jw.w.Write(b); err != nil {
+				jw.err = err
+				break
+			}
 		}
 	}
 	jw.w.WriteString("\n" + indent + "]")

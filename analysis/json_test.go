@@ -74,7 +74,7 @@ func TestWriteJSON(t *testing.T) {
 	for _, list := range []struct {
 		name string
 		n    int
-	}{{"articles", len(res.Articles)}, {"quotes", len(res.Quotes)}, {"matches", len(res.Matches)}, {"passages", len(res.Reuse.Passages)}} {
+	}{{"articles", len(res.Articles)}, {"quotes", res.Quotes.Len()}, {"matches", res.Matches.Len()}, {"passages", len(res.Reuse.Passages)}} {
 		start := -1
 		for i, l := range lines {
 			if strings.HasSuffix(l, `"`+list.name+`": [`) {

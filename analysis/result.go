@@ -27,15 +27,17 @@ const (
 
 // Result is the whole analysis of a corpus: the framelens/v1 JSON document.
 // Every slice is non-nil and sorted deterministically, so that the same
-// corpus always gives the same bytes.
+// corpus always gives the same bytes. Quotes and matches, the bulk of a
+// large result, are held compactly; their At and All methods give each
+// one as a Quote or Match.
 type Result struct {
 	Schema    string            `json:"schema"`
 	Generator string            `json:"generator"`
 	Lexicon   LexiconInfo       `json:"lexicon"`
 	Articles  []*ArticleResult  `json:"articles"`
 	Outlets   []*OutletFeatures `json:"outlets"`
-	Quotes    []*Quote          `json:"quotes"`
-	Matches   []*Match          `json:"matches"`
+	Quotes    Quotes            `json:"quotes"`
+	Matches   Matches           `json:"matches"`
 	Warnings  []Warning         `json:"warnings"`
 	// Reuse is the text shared word for word by articles of different outlets.
 	Reuse *Reuse `json:"reuse"`

@@ -23,14 +23,14 @@ func TestQuotesAcrossParagraphs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, q := range res.Quotes {
+	for _, q := range res.Quotes.All() {
 		got = append(got, q.Kind+":"+q.Speaker+":"+q.Text)
 	}
 	want := "direct:Budi Santoso:Semua berjalan baik,"
 	if len(got) == 0 || !strings.Contains(strings.Join(got, "|"), want) {
 		t.Errorf("quotes %q, want one %q", got, want)
 	}
-	for _, q := range res.Quotes {
+	for _, q := range res.Quotes.All() {
 		if strings.Contains(q.Text, "\n") {
 			t.Errorf("quote spans paragraphs: %q", q.Text)
 		}

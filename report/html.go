@@ -57,8 +57,8 @@ const (
 // evidenceView is one outlet's evidence as shown in the HTML report.
 type evidenceView struct {
 	*OutletEvidence
-	Matches                   []*MatchEvidence
-	Quotes                    []*QuoteEvidence
+	Matches                   []MatchEvidence
+	Quotes                    []QuoteEvidence
 	TotalMatches, TotalQuotes int
 	// Hidden counts the rows left out.
 	Hidden int
@@ -76,15 +76,22 @@ func evidenceViews(ev []*OutletEvidence) (shown []*evidenceView, moreOutlets, mo
 	for _, e := range ev {
 		if budget == 0 || len(shown) == maxEvidenceOutlets {
 			moreOutlets++
-			moreRows += len(e.Matches) + len(e.Quotes)
+			moreRows += e.MatchCount() + e.QuoteCount()
 			continue
 		}
-		nm := min(len(e.Matches), per, budget)
+		nm := min(e.MatchCount(), per, budget)
 		budget -= nm
-		nq := min(len(e.Quotes), per, budget)
+		nq := min(e.QuoteCount(), per, budget)
 		budget -= nq
-		shown = append(shown, &evidenceView{OutletEvidence: e, Matches: e.Matches[:nm], Quotes: e.Quotes[:nq],
-			TotalMatches: len(e.Matches), TotalQuotes: len(e.Quotes), Hidden: len(e.Matches) - nm + len(e.Quotes) - nq})
+		v := &evidenceView{OutletEvidence: e, TotalMatches: e.MatchCount(), TotalQuotes: e.QuoteCount(),
+			Hidden: e.MatchCount() - nm + e.QuoteCount() - nq}
+		for i := range nm {
+			v.Matches = append(v.Matches, e.Match(i))
+		}
+		for i := range nq {
+			v.Quotes = append(v.Quotes, e.Quote(i))
+		}
+		shown = append(shown, v)
 	}
 	return shown, moreOutlets, moreRows
 }

@@ -186,13 +186,18 @@ func hostileResult(t *testing.T) *analysis.Result {
 		a.Credits = append(a.Credits, payloads[(i+1)%len(payloads)])
 		a.RemovedLines = append(a.RemovedLines, &analysis.Removal{Line: 99, Text: payloads[(i+2)%len(payloads)], Rule: "chrome"})
 	}
-	for i, m := range r.Matches {
+	var ms []*analysis.Match
+	for i, m := range r.Matches.All() {
+		ms = append(ms, &m)
 		m.Outlet = outlet[m.Outlet]
 		m.Term += payloads[i%len(payloads)]
 		m.Sentence = payloads[(i+1)%len(payloads)] + " " + m.Sentence
 		m.SentenceStart -= len(payloads[(i+1)%len(payloads)]) + 1
 	}
-	for i, q := range r.Quotes {
+	r.Matches = analysis.MatchesOf(ms...)
+	var qs []*analysis.Quote
+	for i, q := range r.Quotes.All() {
+		qs = append(qs, &q)
 		q.Outlet = outlet[q.Outlet]
 		if q.Speaker != "" {
 			q.Speaker += " " + payloads[i%len(payloads)]
@@ -200,6 +205,7 @@ func hostileResult(t *testing.T) *analysis.Result {
 		q.Text += payloads[(i+2)%len(payloads)]
 		q.Sentence += " " + payloads[(i+2)%len(payloads)]
 	}
+	r.Quotes = analysis.QuotesOf(qs...)
 	for _, u := range r.Lexicon.Used {
 		u.Note += payloads[0]
 	}

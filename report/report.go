@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -218,15 +219,66 @@ type SpeakerRow struct {
 	CI95High []float64
 }
 
-// OutletEvidence is every match and quote of one outlet.
+// OutletEvidence is every match and quote of one outlet. The evidence is
+// read from the analysis result as it is asked for, not copied: a large
+// corpus has millions of rows.
 type OutletEvidence struct {
 	// Outlet is the outlet name; Color its OutletColor.
 	Outlet string
 	Color  string
-	// Matches are the lexicon matches, by article, then position.
-	Matches []*MatchEvidence
-	// Quotes are the quotes and reported statements, by article, then position.
-	Quotes []*QuoteEvidence
+	// res holds the rows; matches and quotes are the indices of the
+	// outlet's rows in res.Matches and res.Quotes, by article, then position.
+	res     *analysis.Result
+	matches []int32
+	quotes  []int32
+}
+
+// MatchCount returns the number of the outlet's lexicon matches.
+func (e *OutletEvidence) MatchCount() int { return len(e.matches) }
+
+// QuoteCount returns the number of the outlet's quotes and reported statements.
+func (e *OutletEvidence) QuoteCount() int { return len(e.quotes) }
+
+// Match returns the outlet's i'th lexicon match.
+func (e *OutletEvidence) Match(i int) MatchEvidence {
+	x := e.res.Matches.At(int(e.matches[i]))
+	return MatchEvidence{
+		Article: x.Article, Kind: x.Kind, Term: x.Term, Category: x.Category, Voice: x.Voice, Text: x.Text,
+		Snippet: snippet(x.Sentence, x.SentenceStart, x.Start, x.End, x.Text),
+	}
+}
+
+// Quote returns the outlet's i'th quote or reported statement.
+func (e *OutletEvidence) Quote(i int) QuoteEvidence {
+	q := e.res.Quotes.At(int(e.quotes[i]))
+	return QuoteEvidence{
+		Article: q.Article, Kind: q.Kind, Speaker: q.Speaker, SpeakerMention: q.SpeakerMention,
+		Affiliation: q.Affiliation, Text: q.Text, Words: q.Words, Rule: q.Rule,
+		Snippet: snippet(q.Sentence, q.SentenceStart, q.Start, q.End, q.Text),
+	}
+}
+
+// Matches returns the outlet's lexicon matches, by article, then position.
+func (e *OutletEvidence) Matches() iter.Seq[MatchEvidence] {
+	return func(yield func(MatchEvidence) bool) {
+		for i := range e.matches {
+			if !yield(e.Match(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Quotes returns the outlet's quotes and reported statements, by article,
+// then position.
+func (e *OutletEvidence) Quotes() iter.Seq[QuoteEvidence] {
+	return func(yield func(QuoteEvidence) bool) {
+		for i := range e.quotes {
+			if !yield(e.Quote(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Snippet is a sentence with a highlighted part.
@@ -504,8 +556,8 @@ func newTermMatrix(kind string, names []string, index map[string]int, r *analysi
 	}
 	m := &TermMatrix{Kind: kind, Outlets: append([]string{}, names...), Rows: []*TermRow{}}
 	rows := make(map[string]*TermRow)
-	for _, x := range r.Matches {
-		if x == nil || x.Kind != kind {
+	for _, x := range r.Matches.All() {
+		if x.Kind != kind {
 			continue
 		}
 		i, ok := index[x.Outlet]
@@ -622,34 +674,17 @@ func isRuneStart(s string, i int) bool { return i == len(s) || s[i]&0xC0 != 0x80
 func newEvidence(outlets []*Outlet, index map[string]int, r *analysis.Result) []*OutletEvidence {
 	ev := make([]*OutletEvidence, len(outlets))
 	for i, o := range outlets {
-		ev[i] = &OutletEvidence{Outlet: o.Name, Color: o.Color, Matches: []*MatchEvidence{}, Quotes: []*QuoteEvidence{}}
+		ev[i] = &OutletEvidence{Outlet: o.Name, Color: o.Color, res: r}
 	}
-	for _, x := range r.Matches {
-		if x == nil {
-			continue
+	for j, x := range r.Matches.All() {
+		if i, ok := index[x.Outlet]; ok {
+			ev[i].matches = append(ev[i].matches, int32(j))
 		}
-		i, ok := index[x.Outlet]
-		if !ok {
-			continue
-		}
-		ev[i].Matches = append(ev[i].Matches, &MatchEvidence{
-			Article: x.Article, Kind: x.Kind, Term: x.Term, Category: x.Category, Voice: x.Voice, Text: x.Text,
-			Snippet: snippet(x.Sentence, x.SentenceStart, x.Start, x.End, x.Text),
-		})
 	}
-	for _, q := range r.Quotes {
-		if q == nil {
-			continue
+	for j, q := range r.Quotes.All() {
+		if i, ok := index[q.Outlet]; ok {
+			ev[i].quotes = append(ev[i].quotes, int32(j))
 		}
-		i, ok := index[q.Outlet]
-		if !ok {
-			continue
-		}
-		ev[i].Quotes = append(ev[i].Quotes, &QuoteEvidence{
-			Article: q.Article, Kind: q.Kind, Speaker: q.Speaker, SpeakerMention: q.SpeakerMention,
-			Affiliation: q.Affiliation, Text: q.Text, Words: q.Words, Rule: q.Rule,
-			Snippet: snippet(q.Sentence, q.SentenceStart, q.Start, q.End, q.Text),
-		})
 	}
 	return ev
 }
@@ -698,10 +733,8 @@ func newLexicon(r *analysis.Result) *Lexicon {
 	lx := &Lexicon{SHA256: r.Lexicon.SHA256, Terms: r.Lexicon.Terms,
 		Sources: append([]string{}, r.Lexicon.Sources...), Used: []*LexiconTerm{}}
 	counts := make(map[string]int)
-	for _, x := range r.Matches {
-		if x != nil {
-			counts[x.Term+"\t"+x.Category]++
-		}
+	for _, x := range r.Matches.All() {
+		counts[x.Term+"\t"+x.Category]++
 	}
 	for _, t := range r.Lexicon.Used {
 		if t == nil {

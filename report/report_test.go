@@ -60,12 +60,12 @@ func TestNew(t *testing.T) {
 		}
 	}
 	for _, ev := range rep.Evidence {
-		for _, m := range ev.Matches {
+		for m := range ev.Matches() {
 			if _, mark, _ := m.Snippet.Split(); !strings.EqualFold(mark, m.Text) {
 				t.Errorf("match %q highlighted as %q", m.Text, mark)
 			}
 		}
-		for _, q := range ev.Quotes {
+		for q := range ev.Quotes() {
 			if _, mark, _ := q.Snippet.Split(); mark != q.Text {
 				t.Errorf("quote %q highlighted as %q", q.Text, mark)
 			}

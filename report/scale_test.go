@@ -38,18 +38,16 @@ func scaledResult(t *testing.T, n int) *analysis.Result {
 			passage.Occurrences = append(passage.Occurrences, &analysis.PassageOccurrence{Article: c.ID, Outlet: name, Text: passage.Text})
 		}
 		passage.Outlets = append(passage.Outlets, name)
-		for _, m := range base.Matches {
+		for _, m := range base.Matches.All() {
 			if m.Outlet == src.Outlet {
-				c := *m
-				c.Outlet, c.Article = name, fmt.Sprintf("%s-%05d", m.Article, i)
-				r.Matches = append(r.Matches, &c)
+				m.Outlet, m.Article = name, fmt.Sprintf("%s-%05d", m.Article, i)
+				r.Matches.Append(&m)
 			}
 		}
-		for _, q := range base.Quotes {
+		for _, q := range base.Quotes.All() {
 			if q.Outlet == src.Outlet {
-				c := *q
-				c.Outlet, c.Article = name, fmt.Sprintf("%s-%05d", q.Article, i)
-				r.Quotes = append(r.Quotes, &c)
+				q.Outlet, q.Article = name, fmt.Sprintf("%s-%05d", q.Article, i)
+				r.Quotes.Append(&q)
 			}
 		}
 		for _, l := range base.Credits {

@@ -262,7 +262,7 @@ func (x *xlsxWriter) writeQuotes() error {
 	_, err := x.writeTable(xtable{sheet: sheetQuotes, name: "Quotes", cols: cols, stream: true},
 		func(yield func([]any) bool) {
 			for _, ev := range x.r.Evidence {
-				for _, q := range ev.Quotes {
+				for q := range ev.Quotes() {
 					start, length := x.place(q.Snippet)
 					if !yield([]any{ev.Outlet, q.Article, q.Kind, q.Speaker, q.SpeakerMention, q.Affiliation,
 						q.Words, q.Text, q.Snippet.Sentence, start, length, q.Rule}) {
@@ -285,7 +285,7 @@ func (x *xlsxWriter) writeEvidence() error {
 	_, err := x.writeTable(xtable{sheet: sheetEvidence, name: "Evidence", cols: cols, stream: true},
 		func(yield func([]any) bool) {
 			for _, ev := range x.r.Evidence {
-				for _, m := range ev.Matches {
+				for m := range ev.Matches() {
 					start, length := x.place(m.Snippet)
 					if !yield([]any{ev.Outlet, m.Article, m.Kind, m.Term, m.Category, m.Voice, m.Text,
 						m.Snippet.Sentence, start, length}) {

@@ -184,10 +184,10 @@ func tinyResult(outlet, title, speaker, quote, sentence, term string) *analysis.
 			Hedges: analysis.RateFeature{ByCategory: map[string]int{}},
 			Quotes: analysis.QuoteFeature{Count: 1, Words: 2,
 				BySpeaker: []*analysis.SpeakerShare{{Speaker: speaker, Affiliation: title, Quotes: 1, Words: 2, Share: 1, CI95Low: 0.3, CI95High: 1}}}}},
-		Quotes: []*analysis.Quote{{Article: art, Outlet: outlet, Kind: analysis.KindDirect, Speaker: speaker, SpeakerMention: speaker,
-			Affiliation: title, Text: quote, Words: 2, Start: 1, End: 1 + len(quote), Sentence: sentence, Rule: title}},
-		Matches: []*analysis.Match{{Article: art, Outlet: outlet, Kind: analysis.MatchLoaded, Term: term, Category: "loaded.label",
-			Voice: analysis.VoiceNarration, Text: term, Sentence: sentence, Source: "builtin:id:1"}},
+		Quotes: analysis.QuotesOf(&analysis.Quote{Article: art, Outlet: outlet, Kind: analysis.KindDirect, Speaker: speaker, SpeakerMention: speaker,
+			Affiliation: title, Text: quote, Words: 2, Start: 1, End: 1 + len(quote), Sentence: sentence, Rule: title}),
+		Matches: analysis.MatchesOf(&analysis.Match{Article: art, Outlet: outlet, Kind: analysis.MatchLoaded, Term: term, Category: "loaded.label",
+			Voice: analysis.VoiceNarration, Text: term, Sentence: sentence, Source: "builtin:id:1"}),
 		Warnings: []analysis.Warning{{Article: art, Path: "c/" + art + ".txt", Line: 3, Message: title}},
 	}
 }

@@ -1,0 +1,327 @@
+package analysis
+
+import (
+	"cmp"
+	"encoding/json"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// A large corpus has millions of quotes and matches. Held as Quote and
+// Match structs they would take about 200 bytes each, most of it string
+// headers repeating the same article id, outlet, kind and speaker, and
+// slices of the article text. Quotes and Matches hold them compactly
+// instead: each record is a few fixed-size numbers, its short strings
+// interned once per list and its text and sentence kept as offsets into a
+// string the list already holds (for an analysis, the article text).
+
+// strRef is a string held as bytes off to end of one of a table's strings.
+type strRef struct{ base, off, end uint32 }
+
+// strtab holds the strings of a compact list: short repeated strings
+// interned, and longer ones (article texts, sentences) that records refer
+// to by strRef.
+type strtab struct {
+	strs []string
+	ids  map[string]uint32
+	// last is the id of the last string added by add, so that consecutive
+	// records of one sentence share it.
+	last uint32
+}
+
+func newStrtab() *strtab { return &strtab{strs: []string{""}, ids: map[string]uint32{"": 0}} }
+
+// intern returns the id of s, adding it once.
+func (t *strtab) intern(s string) uint32 {
+	if id, ok := t.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(t.strs))
+	t.strs = append(t.strs, s)
+	t.ids[s] = id
+	return id
+}
+
+// add adds s without interning (a long string), unless it is the string
+// added last, and returns its id.
+func (t *strtab) add(s string) uint32 {
+	if t.last != 0 && t.strs[t.last] == s {
+		return t.last
+	}
+	t.last = uint32(len(t.strs))
+	t.strs = append(t.strs, s)
+	return t.last
+}
+
+func (t *strtab) str(id uint32) string { return t.strs[id] }
+
+func (t *strtab) slice(r strRef) string { return t.strs[r.base][r.off:r.end] }
+
+// ref returns a strRef for s: inside the string in, when in holds it,
+// else a string of its own.
+func (t *strtab) ref(s string, in uint32) strRef {
+	if s == "" {
+		return strRef{}
+	}
+	if i := strings.Index(t.strs[in], s); i >= 0 {
+		return strRef{in, uint32(i), uint32(i + len(s))}
+	}
+	return strRef{t.add(s), 0, uint32(len(s))}
+}
+
+// ranks returns, for each string id, its article's place in order (-1
+// for strings that are not article ids).
+func (t *strtab) ranks(order map[string]int) []int32 {
+	r := make([]int32, len(t.strs))
+	for i := range r {
+		r[i] = -1
+	}
+	for s, id := range t.ids {
+		if o, ok := order[s]; ok {
+			r[id] = int32(o)
+		}
+	}
+	return r
+}
+
+// quoteRec is one Quote held compactly; its strings are ids in the list's
+// strtab.
+type quoteRec struct {
+	article, outlet, kind, speaker, mention, affiliation, rule uint32
+	words, start, end, sentStart, sentEnd                      int32
+	text, sentence                                             strRef
+}
+
+// Quotes is a list of quotes held compactly (a few dozen bytes a quote,
+// the text and sentence referring to the article text rather than
+// copied). At and All give each as a Quote. The zero value is an empty
+// list; use Append to add to it. In JSON it is an array of Quote objects.
+type Quotes struct {
+	recs []quoteRec
+	tab  *strtab
+}
+
+// QuotesOf returns a list of the given quotes, in order.
+func QuotesOf(qs ...*Quote) Quotes {
+	var l Quotes
+	for _, q := range qs {
+		l.Append(q)
+	}
+	return l
+}
+
+// Len returns the number of quotes.
+func (l *Quotes) Len() int { return len(l.recs) }
+
+// Append adds a copy of q at the end of the list.
+func (l *Quotes) Append(q *Quote) {
+	if l.tab == nil {
+		l.tab = newStrtab()
+	}
+	sent := l.tab.add(q.Sentence)
+	l.push(q, l.tab.ref(q.Text, sent), strRef{sent, 0, uint32(len(q.Sentence))})
+}
+
+// appendIn adds q, whose text and sentence lie at their offsets in text.
+func (l *Quotes) appendIn(q *Quote, text string) {
+	if l.tab == nil {
+		l.tab = newStrtab()
+	}
+	base := l.tab.add(text)
+	l.push(q, strRef{base, uint32(q.Start), uint32(q.End)}, strRef{base, uint32(q.SentenceStart), uint32(q.SentenceEnd)})
+}
+
+func (l *Quotes) push(q *Quote, text, sentence strRef) {
+	t := l.tab
+	l.recs = append(l.recs, quoteRec{
+		article: t.intern(q.Article), outlet: t.intern(q.Outlet), kind: t.intern(q.Kind),
+		speaker: t.intern(q.Speaker), mention: t.intern(q.SpeakerMention),
+		affiliation: t.intern(q.Affiliation), rule: t.intern(q.Rule),
+		words: int32(q.Words), start: int32(q.Start), end: int32(q.End),
+		sentStart: int32(q.SentenceStart), sentEnd: int32(q.SentenceEnd),
+		text: text, sentence: sentence,
+	})
+}
+
+// At returns the i'th quote.
+func (l *Quotes) At(i int) Quote {
+	r, t := &l.recs[i], l.tab
+	return Quote{
+		Article: t.str(r.article), Outlet: t.str(r.outlet), Kind: t.str(r.kind),
+		Speaker: t.str(r.speaker), SpeakerMention: t.str(r.mention), Affiliation: t.str(r.affiliation),
+		Text: t.slice(r.text), Words: int(r.words), Start: int(r.start), End: int(r.end),
+		Sentence: t.slice(r.sentence), SentenceStart: int(r.sentStart), SentenceEnd: int(r.sentEnd),
+		Rule: t.str(r.rule),
+	}
+}
+
+// All returns the quotes in order with their indices.
+func (l *Quotes) All() iter.Seq2[int, Quote] {
+	return func(yield func(int, Quote) bool) {
+		for i := range l.recs {
+			if !yield(i, l.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// sortByArticle sorts the quotes by their article's place in order, then
+// by start, then by kind, keeping the order of equal quotes.
+func (l *Quotes) sortByArticle(order map[string]int) {
+	if l.tab == nil {
+		return
+	}
+	rank, t := l.tab.ranks(order), l.tab
+	slices.SortStableFunc(l.recs, func(a, b quoteRec) int {
+		return cmp.Or(cmp.Compare(rank[a.article], rank[b.article]), cmp.Compare(a.start, b.start),
+			strings.Compare(t.str(a.kind), t.str(b.kind)))
+	})
+}
+
+func (l *Quotes) appendJSONAt(b []byte, i int) []byte {
+	q := l.At(i)
+	return q.appendJSON(b)
+}
+
+// MarshalJSON writes the list as a JSON array of quotes.
+func (l Quotes) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
+
+// UnmarshalJSON reads a JSON array of quotes (null is an empty list).
+func (l *Quotes) UnmarshalJSON(b []byte) error {
+	var qs []*Quote
+	if err := json.Unmarshal(b, &qs); err != nil {
+		return err
+	}
+	*l = QuotesOf(qs...)
+	return nil
+}
+
+// matchRec is one Match held compactly; its strings are ids in the list's
+// strtab.
+type matchRec struct {
+	article, outlet, kind, term, category, voice, source uint32
+	start, end, sentStart, sentEnd                       int32
+	text, sentence                                       strRef
+}
+
+// Matches is a list of lexicon matches held compactly, as Quotes holds
+// quotes. At and All give each as a Match. The zero value is an empty
+// list; use Append to add to it. In JSON it is an array of Match objects.
+type Matches struct {
+	recs []matchRec
+	tab  *strtab
+}
+
+// MatchesOf returns a list of the given matches, in order.
+func MatchesOf(ms ...*Match) Matches {
+	var l Matches
+	for _, m := range ms {
+		l.Append(m)
+	}
+	return l
+}
+
+// Len returns the number of matches.
+func (l *Matches) Len() int { return len(l.recs) }
+
+// Append adds a copy of m at the end of the list.
+func (l *Matches) Append(m *Match) {
+	if l.tab == nil {
+		l.tab = newStrtab()
+	}
+	sent := l.tab.add(m.Sentence)
+	l.push(m, l.tab.ref(m.Text, sent), strRef{sent, 0, uint32(len(m.Sentence))})
+}
+
+// appendIn adds m, whose text and sentence lie at their offsets in text.
+func (l *Matches) appendIn(m *Match, text string) {
+	if l.tab == nil {
+		l.tab = newStrtab()
+	}
+	base := l.tab.add(text)
+	l.push(m, strRef{base, uint32(m.Start), uint32(m.End)}, strRef{base, uint32(m.SentenceStart), uint32(m.SentenceEnd)})
+}
+
+func (l *Matches) push(m *Match, text, sentence strRef) {
+	t := l.tab
+	l.recs = append(l.recs, matchRec{
+		article: t.intern(m.Article), outlet: t.intern(m.Outlet), kind: t.intern(m.Kind),
+		term: t.intern(m.Term), category: t.intern(m.Category), voice: t.intern(m.Voice),
+		source: t.intern(m.Source),
+		start: int32(m.Start), end: int32(m.End), sentStart: int32(m.SentenceStart), sentEnd: int32(m.SentenceEnd),
+		text: text, sentence: sentence,
+	})
+}
+
+// At returns the i'th match.
+func (l *Matches) At(i int) Match {
+	r, t := &l.recs[i], l.tab
+	return Match{
+		Article: t.str(r.article), Outlet: t.str(r.outlet), Kind: t.str(r.kind),
+		Term: t.str(r.term), Category: t.str(r.category), Voice: t.str(r.voice),
+		Text: t.slice(r.text), Start: int(r.start), End: int(r.end),
+		Sentence: t.slice(r.sentence), SentenceStart: int(r.sentStart), SentenceEnd: int(r.sentEnd),
+		Source: t.str(r.source),
+	}
+}
+
+// All returns the matches in order with their indices.
+func (l *Matches) All() iter.Seq2[int, Match] {
+	return func(yield func(int, Match) bool) {
+		for i := range l.recs {
+			if !yield(i, l.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// sortByArticle sorts the matches by their article's place in order, then
+// by start, keeping the order of equal matches.
+func (l *Matches) sortByArticle(order map[string]int) {
+	if l.tab == nil {
+		return
+	}
+	rank := l.tab.ranks(order)
+	slices.SortStableFunc(l.recs, func(a, b matchRec) int {
+		return cmp.Or(cmp.Compare(rank[a.article], rank[b.article]), cmp.Compare(a.start, b.start))
+	})
+}
+
+func (l *Matches) appendJSONAt(b []byte, i int) []byte {
+	m := l.At(i)
+	return m.appendJSON(b)
+}
+
+// MarshalJSON writes the list as a JSON array of matches.
+func (l Matches) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
+
+// UnmarshalJSON reads a JSON array of matches (null is an empty list).
+func (l *Matches) UnmarshalJSON(b []byte) error {
+	var ms []*Match
+	if err := json.Unmarshal(b, &ms); err != nil {
+		return err
+	}
+	*l = MatchesOf(ms...)
+	return nil
+}
+
+// jsonList is a compact list that writes its elements' JSON itself.
+type jsonList interface {
+	Len() int
+	appendJSONAt(b []byte, i int) []byte
+}
+
+// marshalList returns l as a compact JSON array.
+func marshalList(l jsonList) []byte {
+	b := []byte{'['}
+	for i := range l.Len() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = l.appendJSONAt(b, i)
+	}
+	return append(b, ']')
+}
