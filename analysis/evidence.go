@@ -250,7 +250,7 @@ func (l *Matches) push(m *Match, text, sentence strRef) {
 		article: t.intern(m.Article), outlet: t.intern(m.Outlet), kind: t.intern(m.Kind),
 		term: t.intern(m.Term), category: t.intern(m.Category), voice: t.intern(m.Voice),
 		source: t.intern(m.Source),
-		start: int32(m.Start), end: int32(m.End), sentStart: int32(m.SentenceStart), sentEnd: int32(m.SentenceEnd),
+		start:  int32(m.Start), end: int32(m.End), sentStart: int32(m.SentenceStart), sentEnd: int32(m.SentenceEnd),
 		text: text, sentence: sentence,
 	})
 }
