@@ -28,7 +28,7 @@ func TestCompareSummit(t *testing.T) {
 			t.Errorf("TribunWow carries %q", p.Text)
 		}
 	}
-	for _, oc := range kcna.Occurrences {
+	for _, oc := range kcna.Occurrences.All() {
 		if !oc.Quoted && oc.Outlet != "EGINDO.co" {
 			t.Errorf("%s: the KCNA passage is inside quotation marks, got quoted=false", oc.Outlet)
 		}

@@ -325,3 +325,81 @@ func marshalList(l jsonList) []byte {
 	}
 	return append(b, ']')
 }
+
+// occRec is one PassageOccurrence held compactly; its strings are ids in
+// the list's strtab.
+type occRec struct {
+	article, outlet uint32
+	start, end      int32
+	text            strRef
+	quoted          bool
+}
+
+// Occurrences is a list of passage occurrences held compactly, as Quotes
+// holds quotes; the passages of one Reuse share their strings. At and All
+// give each as a PassageOccurrence. The zero value is an empty list; use
+// Append to add to it. In JSON it is an array of PassageOccurrence objects.
+type Occurrences struct {
+	recs []occRec
+	tab  *strtab
+}
+
+// OccurrencesOf returns a list of the given occurrences, in order.
+func OccurrencesOf(os ...*PassageOccurrence) Occurrences {
+	var l Occurrences
+	for _, o := range os {
+		l.Append(o)
+	}
+	return l
+}
+
+// Len returns the number of occurrences.
+func (l *Occurrences) Len() int { return len(l.recs) }
+
+// Append adds a copy of o at the end of the list.
+func (l *Occurrences) Append(o *PassageOccurrence) {
+	if l.tab == nil {
+		l.tab = newStrtab()
+	}
+	t := l.tab
+	l.recs = append(l.recs, occRec{
+		article: t.intern(o.Article), outlet: t.intern(o.Outlet),
+		start: int32(o.Start), end: int32(o.End), text: t.ref(o.Text, 0), quoted: o.Quoted,
+	})
+}
+
+// At returns the i'th occurrence.
+func (l *Occurrences) At(i int) PassageOccurrence {
+	r, t := &l.recs[i], l.tab
+	return PassageOccurrence{Article: t.str(r.article), Outlet: t.str(r.outlet),
+		Start: int(r.start), End: int(r.end), Text: t.slice(r.text), Quoted: r.quoted}
+}
+
+// All returns the occurrences in order with their indices.
+func (l *Occurrences) All() iter.Seq2[int, PassageOccurrence] {
+	return func(yield func(int, PassageOccurrence) bool) {
+		for i := range l.recs {
+			if !yield(i, l.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+func (l *Occurrences) appendJSONAt(b []byte, i int) []byte {
+	o := l.At(i)
+	return o.appendJSON(b)
+}
+
+// MarshalJSON writes the list as a JSON array of occurrences.
+func (l Occurrences) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
+
+// UnmarshalJSON reads a JSON array of occurrences (null is an empty list).
+func (l *Occurrences) UnmarshalJSON(b []byte) error {
+	var os []*PassageOccurrence
+	if err := json.Unmarshal(b, &os); err != nil {
+		return err
+	}
+	*l = OccurrencesOf(os...)
+	return nil
+}

@@ -166,22 +166,14 @@ func (p *Passage) appendJSON(b []byte) []byte {
 	o.strs("articles", p.Articles)
 	o.strs("outlets", p.Outlets)
 	o.name("occurrences")
-	if p.Occurrences == nil {
-		o.b = append(o.b, "null"...)
-	} else {
-		o.b = append(o.b, '[')
-		for i, oc := range p.Occurrences {
-			if i > 0 {
-				o.b = append(o.b, ',')
-			}
-			if oc == nil {
-				o.b = append(o.b, "null"...)
-				continue
-			}
-			o.b = oc.appendJSON(o.b)
+	o.b = append(o.b, '[')
+	for i, oc := range p.Occurrences.All() {
+		if i > 0 {
+			o.b = append(o.b, ',')
 		}
-		o.b = append(o.b, ']')
+		o.b = oc.appendJSON(o.b)
 	}
+	o.b = append(o.b, ']')
 	return o.end()
 }
 

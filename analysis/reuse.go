@@ -38,7 +38,7 @@ type Passage struct {
 	// Outlets are the outlets of Articles, sorted and distinct; always two or more.
 	Outlets []string `json:"outlets"`
 	// Occurrences has one entry per article, sorted by article id.
-	Occurrences []*PassageOccurrence `json:"occurrences"`
+	Occurrences Occurrences `json:"occurrences"`
 }
 
 // PassageOccurrence is where one article carries a passage, in its own
@@ -635,21 +635,34 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 			live = append(live, p)
 		}
 	}
+	// The passages share one table of strings: article ids, outlets and
+	// the texts their occurrences lie in.
+	tab := newStrtab()
+	type docStrs struct{ id, outlet, text uint32 }
+	strs := make([]docStrs, len(x.docs))
+	for d := range x.docs {
+		doc := &x.docs[d]
+		strs[d] = docStrs{tab.intern(doc.id), tab.intern(doc.outlet), tab.add(doc.text)}
+	}
 	// Occurrence offsets, document by document, tokenizing each needed span once.
 	type req struct {
 		doc, pos, n int32
-		occ         *PassageOccurrence
+		occ         *occRec
 	}
 	var reqs []req
 	out := make([]*Passage, len(live))
 	for i, p := range live {
-		ps := &Passage{Words: p.n, Articles: []string{}, Outlets: []string{}, Occurrences: make([]*PassageOccurrence, len(p.occ))}
+		ps := &Passage{Words: p.n, Articles: make([]string, 0, len(p.occ)),
+			Occurrences: Occurrences{recs: make([]occRec, len(p.occ)), tab: tab}}
+		outlets := make([]string, len(p.occ))
 		for j, o := range p.occ {
-			doc := &x.docs[o.doc]
-			ps.Occurrences[j] = &PassageOccurrence{Article: doc.id, Outlet: doc.outlet}
-			reqs = append(reqs, req{o.doc, o.pos, int32(p.n), ps.Occurrences[j]})
-			ps.Outlets = append(ps.Outlets, doc.outlet)
+			ds := strs[o.doc]
+			ps.Occurrences.recs[j] = occRec{article: ds.id, outlet: ds.outlet, text: strRef{base: ds.text}}
+			reqs = append(reqs, req{o.doc, o.pos, int32(p.n), &ps.Occurrences.recs[j]})
+			outlets[j] = x.docs[o.doc].outlet
 		}
+		slices.Sort(outlets)
+		ps.Outlets = slices.Clip(slices.Compact(outlets))
 		out[i] = ps
 	}
 	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
@@ -672,18 +685,19 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 			}
 			start, _ := offs.at(doc, int(r.pos))
 			_, end := offs.at(doc, int(r.pos+r.n-1))
-			r.occ.Start, r.occ.End, r.occ.Text = start, end, doc.text[start:end]
-			r.occ.Quoted = 2*quotedBytes(quoted, start, end) > end-start
+			r.occ.start, r.occ.end = int32(start), int32(end)
+			r.occ.text.off, r.occ.text.end = uint32(start), uint32(end)
+			r.occ.quoted = 2*quotedBytes(quoted, start, end) > end-start
 		}
 	})
 	for _, p := range out {
-		p.Text = p.Occurrences[0].Text // occurrences are in input order
-		slices.SortStableFunc(p.Occurrences, func(a, b *PassageOccurrence) int { return strings.Compare(a.Article, b.Article) })
-		for _, o := range p.Occurrences {
-			p.Articles = append(p.Articles, o.Article)
+		p.Text = tab.slice(p.Occurrences.recs[0].text) // occurrences are in input order
+		slices.SortStableFunc(p.Occurrences.recs, func(a, b occRec) int {
+			return strings.Compare(tab.str(a.article), tab.str(b.article))
+		})
+		for _, o := range p.Occurrences.recs {
+			p.Articles = append(p.Articles, tab.str(o.article))
 		}
-		slices.Sort(p.Outlets)
-		p.Outlets = slices.Compact(p.Outlets)
 	}
 	slices.SortStableFunc(out, func(a, b *Passage) int {
 		return cmp.Or(cmp.Compare(b.Words, a.Words), strings.Compare(a.Text, b.Text),

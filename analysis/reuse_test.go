@@ -59,7 +59,7 @@ func reuseSummary(r *Reuse) (passages, articles, pairs []string) {
 	passages, articles, pairs = []string{}, []string{}, []string{}
 	for _, p := range r.Passages {
 		var quoted []string
-		for _, o := range p.Occurrences {
+		for _, o := range p.Occurrences.All() {
 			if o.Quoted {
 				quoted = append(quoted, o.Article)
 			}
@@ -105,10 +105,10 @@ func checkReuse(t *testing.T, docs []reuseDoc, minWords int, r *Reuse) {
 		if len(p.Outlets) < 2 || !slices.IsSorted(p.Outlets) || len(slices.Compact(slices.Clone(p.Outlets))) != len(p.Outlets) {
 			t.Errorf("passage %q: outlets %v", p.Text, p.Outlets)
 		}
-		if !slices.IsSorted(p.Articles) || len(p.Articles) != len(p.Occurrences) {
+		if !slices.IsSorted(p.Articles) || len(p.Articles) != p.Occurrences.Len() {
 			t.Errorf("passage %q: articles %v", p.Text, p.Articles)
 		}
-		for i, o := range p.Occurrences {
+		for i, o := range p.Occurrences.All() {
 			d := byID[o.Article]
 			if d == nil || o.Article != p.Articles[i] || o.Outlet != d.outlet {
 				t.Fatalf("passage %q: bad occurrence %+v", p.Text, o)
@@ -406,9 +406,9 @@ func TestFindReuseOccurrences(t *testing.T) {
 		{Article: "a", Outlet: "Alpha", Start: 0, End: 63, Text: "The Minister said: the new port would open to ships next spring"},
 		{Article: "b", Outlet: "Beta", Start: 21, End: 85, Text: "THE MINISTER SAID, the new port would open to ships, next spring"},
 	}
-	for i, o := range p.Occurrences {
-		if *o != want[i] {
-			t.Errorf("occurrence %d = %+v, want %+v", i, *o, want[i])
+	for i, o := range p.Occurrences.All() {
+		if o != want[i] {
+			t.Errorf("occurrence %d = %+v, want %+v", i, o, want[i])
 		}
 	}
 }

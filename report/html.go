@@ -230,16 +230,18 @@ type passageView struct {
 	*analysis.Passage
 	Outlets         []string
 	MoreOutlets     int
-	Occurrences     []*analysis.PassageOccurrence
+	Occurrences     []analysis.PassageOccurrence
 	MoreOccurrences int
 }
 
 func newPassageView(ps *analysis.Passage) *passageView {
 	v := &passageView{Passage: ps,
-		Outlets:     ps.Outlets[:min(len(ps.Outlets), maxPassageOutlets)],
-		Occurrences: ps.Occurrences[:min(len(ps.Occurrences), maxOccurrences)]}
+		Outlets: ps.Outlets[:min(len(ps.Outlets), maxPassageOutlets)]}
+	for i := range min(ps.Occurrences.Len(), maxOccurrences) {
+		v.Occurrences = append(v.Occurrences, ps.Occurrences.At(i))
+	}
 	v.MoreOutlets = len(ps.Outlets) - len(v.Outlets)
-	v.MoreOccurrences = len(ps.Occurrences) - len(v.Occurrences)
+	v.MoreOccurrences = ps.Occurrences.Len() - len(v.Occurrences)
 	return v
 }
 

@@ -215,10 +215,13 @@ func hostileResult(t *testing.T) *analysis.Result {
 			for j, o := range ps.Outlets {
 				ps.Outlets[j] = outlet[o]
 			}
-			for j, oc := range ps.Occurrences {
+			var occ []*analysis.PassageOccurrence
+			for j, oc := range ps.Occurrences.All() {
 				oc.Outlet = outlet[oc.Outlet]
 				oc.Text += payloads[(i+j)%len(payloads)]
+				occ = append(occ, &oc)
 			}
+			ps.Occurrences = analysis.OccurrencesOf(occ...)
 		}
 		for _, a := range r.Reuse.ByArticle {
 			a.Outlet = outlet[a.Outlet]

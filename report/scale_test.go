@@ -35,7 +35,7 @@ func scaledResult(t *testing.T, n int) *analysis.Result {
 			c.ID, c.Outlet = fmt.Sprintf("%s-%05d", a.ID, i), name
 			r.Articles = append(r.Articles, &c)
 			passage.Articles = append(passage.Articles, c.ID)
-			passage.Occurrences = append(passage.Occurrences, &analysis.PassageOccurrence{Article: c.ID, Outlet: name, Text: passage.Text})
+			passage.Occurrences.Append(&analysis.PassageOccurrence{Article: c.ID, Outlet: name, Text: passage.Text})
 		}
 		passage.Outlets = append(passage.Outlets, name)
 		for _, m := range base.Matches.All() {

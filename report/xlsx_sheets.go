@@ -572,7 +572,7 @@ func (x *xlsxWriter) writeCompare() error {
 			{head: "Starts at character", kind: kNum, width: 12},
 		}}, func(yield func([]any) bool) {
 			for i, p := range c.Passages {
-				for _, oc := range p.Occurrences {
+				for _, oc := range p.Occurrences.All() {
 					if !yield([]any{i + 1, p.Words, len(p.Outlets), oc.Outlet, oc.Article, yesNo(oc.Quoted), oc.Text, oc.Start}) {
 						return
 					}
