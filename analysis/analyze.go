@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -51,7 +52,7 @@ type articleOut struct {
 	a        *Article
 	res      *ArticleResult
 	quotes   []*rawQuote
-	matches  []*Match
+	matches  []rawMatch
 	names    []string // proper names seen, for speaker canonicalisation
 	warnings []Warning
 	lang     string
@@ -84,9 +85,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		Warnings:  append([]Warning{}, c.Warnings...),
 	}
 	// Analyse articles, dropping exact duplicates and making ids unique.
-	var outs []*articleOut
 	seenText := make(map[string]string)
-	seenID := make(map[string]int)
 	var unique []*Article
 	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
 	parallel(len(c.Articles), func(i int) {
@@ -105,69 +104,24 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		unique = append(unique, a)
 	}
 	v := &vocab{}
-	for i, o := range analyzeAll(unique, lex, opts.Language, opts.Progress, v) {
-		a := unique[i]
-		seenID[o.res.ID]++
-		if n := seenID[o.res.ID]; n > 1 {
-			o.res.ID = fmt.Sprintf("%s~%d", o.res.ID, n)
-			res.Warnings = append(res.Warnings, Warning{Article: o.res.ID, Path: a.Path, Line: a.Line,
-				Message: fmt.Sprintf("article id %q used before; renamed %q", a.ID, o.res.ID)})
-		}
-		outs = append(outs, o)
-	}
+	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
+		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}}
+	outs := analyzeAll(unique, lex, opts.Language, opts.Progress, v, col.add)
 	// Outlet names: merge spellings, most frequent wins.
-	outletForms := make(map[string]map[string]int)
+	outlet := func(s string) string { return mostFrequent(col.outletForms[outletKey(s)]) }
 	for _, o := range outs {
-		k := outletKey(o.res.Outlet)
-		if outletForms[k] == nil {
-			outletForms[k] = make(map[string]int)
-		}
-		outletForms[k][o.res.Outlet]++
-	}
-	for _, o := range outs {
-		o.res.Outlet = mostFrequent(outletForms[outletKey(o.res.Outlet)])
+		o.res.Outlet = outlet(o.res.Outlet)
 	}
 	// Speaker names.
 	// Each distinct form is added once with its count: the index only
 	// sums them, and normalising a form is the costly part.
-	forms := make(map[string]int)
-	for _, o := range outs {
-		for _, n := range o.names {
-			forms[n]++
-		}
-		for _, q := range o.quotes {
-			forms[q.speaker]++
-		}
-	}
 	idx := newSpeakerIndex(opts.Speakers)
-	for f, n := range forms {
+	for f, n := range col.forms {
 		idx.add(f, n)
 	}
 	idx.build()
-	used := make(map[*Term]bool)
-	for _, o := range outs {
-		res.Articles = append(res.Articles, o.res)
-		res.Warnings = append(res.Warnings, o.warnings...)
-		for _, q := range o.quotes {
-			sp, aff := idx.name(q.speaker)
-			res.Quotes.appendIn(&Quote{
-				Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
-				Speaker: sp, SpeakerMention: q.mention, Affiliation: aff,
-				Words: countWords(o.a.Text, q.text), Start: q.text.Start, End: q.text.End,
-				SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
-			}, o.a.Text)
-		}
-		for _, m := range o.matches {
-			m.Outlet = o.res.Outlet
-			m.Article = o.res.ID
-			res.Matches.appendIn(m, o.a.Text)
-			if t := lex.terms[m.langKey]; t != nil && !used[t] {
-				used[t] = true
-				res.Lexicon.Used = append(res.Lexicon.Used, t)
-			}
-		}
-		o.quotes, o.matches, o.names = nil, nil, nil // now in res; let them go
-	}
+	res.Quotes.rename(outlet, idx.name)
+	res.Matches.rename(outlet)
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
 	compareOutlets(res, outs, lex, opts, v)
@@ -185,17 +139,85 @@ func mostFrequent(m map[string]int) string {
 	return best
 }
 
-// analyzeAll analyses articles on GOMAXPROCS workers; the results are in
-// the order of the articles, so the output does not depend on scheduling.
+// collector takes each article's analysis, in article order, into the
+// result as soon as it is done, so that the per-article records do not
+// pile up. Outlet and speaker names are settled once every article is
+// in: quotes and matches carry the names as written until then.
+type collector struct {
+	res         *Result
+	lex         *Lexicon
+	seenID      map[string]int
+	outletForms map[string]map[string]int // outlet key -> spelling -> articles
+	forms       map[string]int            // speaker form -> mentions
+	matched     map[*Term]bool // terms seen in matches
+	used        map[*Term]bool // their lexicon entries, in res.Lexicon.Used
+}
+
+// add takes the analysis of the next article.
+func (c *collector) add(o *articleOut) {
+	res, a := c.res, o.a
+	c.seenID[o.res.ID]++
+	if n := c.seenID[o.res.ID]; n > 1 {
+		o.res.ID = fmt.Sprintf("%s~%d", o.res.ID, n)
+		res.Warnings = append(res.Warnings, Warning{Article: o.res.ID, Path: a.Path, Line: a.Line,
+			Message: fmt.Sprintf("article id %q used before; renamed %q", a.ID, o.res.ID)})
+	}
+	k := outletKey(o.res.Outlet)
+	if c.outletForms[k] == nil {
+		c.outletForms[k] = make(map[string]int)
+	}
+	c.outletForms[k][o.res.Outlet]++
+	for _, n := range o.names {
+		c.forms[n]++
+	}
+	res.Articles = append(res.Articles, o.res)
+	res.Warnings = append(res.Warnings, o.warnings...)
+	for _, q := range o.quotes {
+		c.forms[q.speaker]++
+		res.Quotes.appendIn(&Quote{
+			Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
+			Speaker: q.speaker, SpeakerMention: q.mention,
+			Words: countWords(a.Text, q.text), Start: q.text.Start, End: q.text.End,
+			SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
+		}, a.Text)
+	}
+	for _, m := range o.matches {
+		res.Matches.appendIn(&Match{
+			Article: o.res.ID, Outlet: o.res.Outlet, Kind: m.kind, Term: m.term.Term, Category: m.term.Category,
+			Voice: m.voice, Start: m.text.Start, End: m.text.End,
+			SentenceStart: m.sent.Start, SentenceEnd: m.sent.End, Source: m.term.Source,
+		}, a.Text)
+		if !c.matched[m.term] {
+			c.matched[m.term] = true
+			if t := c.lex.terms[m.term.Language+"\t"+m.term.Term]; t != nil && !c.used[t] {
+				c.used[t] = true
+				res.Lexicon.Used = append(res.Lexicon.Used, t)
+			}
+		}
+	}
+	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
+}
+
+// maxSeenWords bounds each worker's cache of vocab ids.
+const maxSeenWords = 1 << 16
+
+// analyzeAll analyses articles on GOMAXPROCS workers and hands each
+// result to commit in the order of the articles, so the output does not
+// depend on scheduling; it returns the results in that order.
 // Each article's analysis depends on that article alone. The body words
 // are kept as ids of v, not as tokens, so that a large corpus fits in memory.
-func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress func(int), v *vocab) []*articleOut {
+func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress func(int), v *vocab, commit func(*articleOut)) []*articleOut {
 	for _, lang := range Languages {
 		lex.trie(lang) // built once, before the workers read it
 	}
 	outs := make([]*articleOut, len(articles))
+	var mu sync.Mutex // held to commit; next is the next article to commit
+	next := 0
 	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
 	parallelW(len(articles), func(w, i int) {
+		if len(seen[w]) > maxSeenWords {
+			seen[w] = nil // a fresh cache: a map never shrinks
+		}
 		if seen[w] == nil {
 			seen[w] = make(map[string]uint32)
 		}
@@ -212,10 +234,16 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 			}
 		}
 		o.toks = nil
-		outs[i] = o
 		if progress != nil {
 			progress(len(articles[i].Text))
 		}
+		mu.Lock()
+		outs[i] = o
+		for next < len(outs) && outs[next] != nil {
+			commit(outs[next])
+			next++
+		}
+		mu.Unlock()
 	})
 	return outs
 }
@@ -343,12 +371,8 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 			if strings.HasPrefix(m.term.Category, "hedge.") {
 				kind = MatchHedge
 			}
-			o.matches = append(o.matches, &Match{
-				Kind: kind, Term: m.term.Term, Category: m.term.Category, Voice: voiceAt(m.start, m.end, qs),
-				Text: a.Text[m.start:m.end], Start: m.start, End: m.end,
-				Sentence: a.Text[s.sp.Start:s.sp.End], SentenceStart: s.sp.Start, SentenceEnd: s.sp.End,
-				Source: m.term.Source, langKey: m.term.Language + "\t" + m.term.Term,
-			})
+			o.matches = append(o.matches, rawMatch{term: m.term, kind: kind, voice: voiceAt(m.start, m.end, qs),
+				text: span{m.start, m.end}, sent: s.sp})
 		}
 	}
 	for _, q := range o.quotes {
@@ -357,6 +381,13 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		}
 	}
 	return o
+}
+
+// rawMatch is a lexicon match in one article, before it joins the result.
+type rawMatch struct {
+	term        *Term
+	kind, voice string
+	text, sent  span
 }
 
 // voiceAt is the voice of a span: quotation first, then reported speech.

@@ -180,6 +180,30 @@ func (l *Quotes) sortByArticle(order map[string]int) {
 	})
 }
 
+// rename replaces each outlet by outlet(it) and each speaker by the name
+// and affiliation speaker gives for it, calling each once per distinct name.
+func (l *Quotes) rename(outlet func(string) string, speaker func(string) (string, string)) {
+	t := l.tab
+	outlets := map[uint32]uint32{}
+	type who struct{ name, affiliation uint32 }
+	speakers := map[uint32]who{}
+	for i := range l.recs {
+		r := &l.recs[i]
+		o, ok := outlets[r.outlet]
+		if !ok {
+			o = t.intern(outlet(t.str(r.outlet)))
+			outlets[r.outlet] = o
+		}
+		s, ok := speakers[r.speaker]
+		if !ok {
+			name, aff := speaker(t.str(r.speaker))
+			s = who{t.intern(name), t.intern(aff)}
+			speakers[r.speaker] = s
+		}
+		r.outlet, r.speaker, r.affiliation = o, s.name, s.affiliation
+	}
+}
+
 func (l *Quotes) appendJSONAt(b []byte, i int) []byte {
 	q := l.At(i)
 	return q.appendJSON(b)
@@ -288,6 +312,21 @@ func (l *Matches) sortByArticle(order map[string]int) {
 	slices.SortStableFunc(l.recs, func(a, b matchRec) int {
 		return cmp.Or(cmp.Compare(rank[a.article], rank[b.article]), cmp.Compare(a.start, b.start))
 	})
+}
+
+// rename replaces each outlet by outlet(it), calling it once per distinct outlet.
+func (l *Matches) rename(outlet func(string) string) {
+	t := l.tab
+	outlets := map[uint32]uint32{}
+	for i := range l.recs {
+		r := &l.recs[i]
+		o, ok := outlets[r.outlet]
+		if !ok {
+			o = t.intern(outlet(t.str(r.outlet)))
+			outlets[r.outlet] = o
+		}
+		r.outlet = o
+	}
 }
 
 func (l *Matches) appendJSONAt(b []byte, i int) []byte {

@@ -56,7 +56,8 @@ func FuzzAnalyzeArticle(f *testing.F) {
 			t.Fatalf("quoted words %d > article words %d", quoted, o.res.Words)
 		}
 		for _, m := range o.matches {
-			inText("match", m.Start, m.End)
+			inText("match", m.text.Start, m.text.End)
+			inText("match sentence", m.sent.Start, m.sent.End)
 		}
 		for _, r := range o.res.RemovedLines {
 			inText("removal", r.Start, r.End)

@@ -244,8 +244,6 @@ type Match struct {
 	SentenceEnd   int    `json:"sentence_end"`
 	// Source is where the term is defined, e.g. "builtin:id:57" or "my.tsv:3".
 	Source string `json:"source"`
-
-	langKey string // language + "\t" + term, to find the lexicon entry
 }
 
 // Warning is a non-fatal problem with one article or input file.
