@@ -149,8 +149,8 @@ type collector struct {
 	seenID      map[string]int
 	outletForms map[string]map[string]int // outlet key -> spelling -> articles
 	forms       map[string]int            // speaker form -> mentions
-	matched     map[*Term]bool // terms seen in matches
-	used        map[*Term]bool // their lexicon entries, in res.Lexicon.Used
+	matched     map[*Term]bool            // terms seen in matches
+	used        map[*Term]bool            // their lexicon entries, in res.Lexicon.Used
 }
 
 // add takes the analysis of the next article.
