@@ -59,7 +59,8 @@ type articleOut struct {
 	toks     [][]token // body words, sentence by sentence; dropped by analyzeAll once words is set
 	sents    []span    // the body's sentences: their tokens, in turn, are toks
 	first    []int     // first[i] is the index in toks of the first word of sents[i]
-	words    []uint32  // vocab ids of toks, for reuse and distinguishing words
+	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of the collector's words once collected
+	wbase, n int       // where words start in the collector's words, and how many
 	quoted   []span    // text inside quotation marks
 }
 
@@ -105,8 +106,11 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	}
 	v := &vocab{}
 	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
-		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}}
+		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}, words: layWords(nil, 0, nil)}
 	outs := analyzeAll(unique, lex, opts.Language, opts.Progress, v, col.add)
+	for _, o := range outs {
+		o.words = col.words[o.wbase : o.wbase+o.n]
+	}
 	// Outlet names: merge spellings, most frequent wins.
 	outlet := func(s string) string { return mostFrequent(col.outletForms[outletKey(s)]) }
 	for _, o := range outs {
@@ -124,7 +128,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	res.Matches.rename(outlet)
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
-	compareOutlets(res, outs, lex, opts, v)
+	compareOutlets(res, outs, lex, opts, v, col.words)
 	sortResult(res)
 	return res, nil
 }
@@ -151,6 +155,10 @@ type collector struct {
 	forms       map[string]int            // speaker form -> mentions
 	matched     map[*Term]bool            // terms seen in matches
 	used        map[*Term]bool            // their lexicon entries, in res.Lexicon.Used
+	// words holds the words of the articles collected, laid out for
+	// reuse detection (layWords); n is the number of articles collected.
+	words []uint32
+	n     int
 }
 
 // add takes the analysis of the next article.
@@ -172,6 +180,9 @@ func (c *collector) add(o *articleOut) {
 	}
 	res.Articles = append(res.Articles, o.res)
 	res.Warnings = append(res.Warnings, o.warnings...)
+	c.n++
+	o.wbase, o.n = len(c.words), len(o.words)
+	c.words = layWords(c.words, c.n, o.words)
 	for _, q := range o.quotes {
 		c.forms[q.speaker]++
 		res.Quotes.appendIn(&Quote{
@@ -196,6 +207,7 @@ func (c *collector) add(o *articleOut) {
 		}
 	}
 	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
+	o.words = nil                                                 // now in c.words, resliced once all are in
 }
 
 // maxSeenWords bounds each worker's cache of vocab ids.

@@ -13,7 +13,7 @@ const minDistinctiveZ = 1.0
 // the credits graph, distinguishing terms and the significance tests.
 // They are the only parts of a result that depend on which other articles
 // are in the corpus.
-func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options, v *vocab) {
+func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options, v *vocab, words []uint32) {
 	minWords := opts.ReuseMinWords
 	if minWords <= 0 {
 		minWords = DefaultReuseMinWords
@@ -29,7 +29,7 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, words: o.words, spans: o.sents, first: o.first,
 			credits: o.res.Credits, quoted: o.quoted}
 	}
-	res.Reuse = findReuse(docs, minWords)
+	res.Reuse = findReuseIn(words, docs, minWords)
 
 	// Credits graph.
 	links := make(map[[2]string]int)

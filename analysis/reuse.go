@@ -175,9 +175,14 @@ const maxPostingsPerDoc = 8
 // passage contained in a longer passage carried by the same articles is
 // dropped. Every run of at least minWords words that two articles of
 // different outlets share lies inside a passage carried by both.
-func findReuse(docs []reuseDoc, minWords int) *Reuse {
+func findReuse(docs []reuseDoc, minWords int) *Reuse { return findReuseIn(nil, docs, minWords) }
+
+// findReuseIn is findReuse with the words of the documents already laid
+// out in w as reuseIndex.w lays them out (nil: lay them out anew), each
+// document's words a slice of w, so that they are held once.
+func findReuseIn(w []uint32, docs []reuseDoc, minWords int) *Reuse {
 	k := max(minWords, 1)
-	x := newReuseIndex(docs, k)
+	x := newReuseIndex(docs, k, w)
 	ps := x.passages()
 	x.dropContained(ps)
 	return x.result(ps)
@@ -200,25 +205,31 @@ type reuseIndex struct {
 	start  []int32
 }
 
-func newReuseIndex(docs []reuseDoc, k int) *reuseIndex {
+// newReuseIndex indexes docs, whose words are laid out in w (nil: lay
+// them out anew).
+func newReuseIndex(docs []reuseDoc, k int, w []uint32) *reuseIndex {
 	x := &reuseIndex{docs: docs, k: k, base: make([]int, len(docs)+1), outlet: make([]int32, len(docs))}
-	n := 1
-	for _, d := range docs {
-		n += len(d.words) + 1
+	if w == nil {
+		w = layWords(nil, 0, nil)
+		for i, d := range docs {
+			w = layWords(w, i+1, d.words)
+		}
 	}
-	x.w = make([]uint32, 0, n)
-	x.w = append(x.w, sep(0))
+	x.w = w
 	seen := map[string]bool{}
+	at := 1
 	for i, d := range docs {
-		x.base[i] = len(x.w)
-		x.w = append(x.w, d.words...)
-		x.w = append(x.w, sep(i+1))
+		x.base[i] = at
+		at += len(d.words) + 1
 		if !seen[d.outlet] {
 			seen[d.outlet] = true
 			x.names = append(x.names, d.outlet)
 		}
 	}
-	x.base[len(docs)] = len(x.w)
+	x.base[len(docs)] = at
+	if at != len(x.w) {
+		panic("reuse: words not laid out as the documents say") // a bug in the caller
+	}
 	slices.Sort(x.names)
 	for i, d := range docs {
 		o, _ := slices.BinarySearch(x.names, d.outlet)
@@ -226,6 +237,20 @@ func newReuseIndex(docs []reuseDoc, k int) *reuseIndex {
 	}
 	x.group()
 	return x
+}
+
+// layWords appends to w, laid out as reuseIndex.w, the words of the
+// document before separator sep(d), then sep(d); with a nil w, just
+// sep(0). The array grows by a quarter at a time: it is the largest of
+// a large corpus, and doubling would leave up to half of it unused.
+func layWords(w []uint32, d int, words []uint32) []uint32 {
+	if w == nil {
+		return append(make([]uint32, 0, 1<<10), sep(0))
+	}
+	if need := len(w) + len(words) + 1; need > cap(w) {
+		w = append(make([]uint32, 0, need+need/4), w...)
+	}
+	return append(append(w, words...), sep(d))
 }
 
 // docOf returns the document holding position p of w.
