@@ -353,6 +353,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	}
 	st := &speakerState{}
 	prevAttributed := false
+	o.first, o.sents = make([]int, 0, len(sents)), make([]span, 0, len(sents)) // kept until reuse detection
 	for _, s := range sents {
 		r.Sentences++
 		o.first = append(o.first, r.Words)

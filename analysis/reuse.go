@@ -184,6 +184,7 @@ func findReuseIn(w []uint32, docs []reuseDoc, minWords int) *Reuse {
 	k := max(minWords, 1)
 	x := newReuseIndex(docs, k, w)
 	ps := x.passages()
+	x.gid, x.post, x.start = nil, nil, nil // the largest arrays of a large corpus, not needed from here
 	x.dropContained(ps)
 	return x.result(ps)
 }
@@ -674,20 +675,25 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		doc, pos, n int32
 		occ         *occRec
 	}
-	var reqs []req
+	n := 0
+	for _, p := range live {
+		n += len(p.occ)
+	}
+	reqs := make([]req, 0, n)
 	out := make([]*Passage, len(live))
+	var outlets []string
 	for i, p := range live {
 		ps := &Passage{Words: p.n, Articles: make([]string, 0, len(p.occ)),
 			Occurrences: Occurrences{recs: make([]occRec, len(p.occ)), tab: tab}}
-		outlets := make([]string, len(p.occ))
+		outlets = outlets[:0]
 		for j, o := range p.occ {
 			ds := strs[o.doc]
 			ps.Occurrences.recs[j] = occRec{article: ds.id, outlet: ds.outlet, text: strRef{base: ds.text}}
 			reqs = append(reqs, req{o.doc, o.pos, int32(p.n), &ps.Occurrences.recs[j]})
-			outlets[j] = x.docs[o.doc].outlet
+			outlets = append(outlets, x.docs[o.doc].outlet)
 		}
 		slices.Sort(outlets)
-		ps.Outlets = slices.Clip(slices.Compact(outlets))
+		ps.Outlets = slices.Clone(slices.Compact(outlets))
 		out[i] = ps
 	}
 	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
