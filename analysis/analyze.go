@@ -57,8 +57,8 @@ type articleOut struct {
 	warnings []Warning
 	lang     string
 	toks     [][]token // body words, sentence by sentence; dropped by analyzeAll once words is set
-	sents    []span    // the body's sentences: their tokens, in turn, are toks
-	first    []int     // first[i] is the index in toks of the first word of sents[i]
+	sents    []span32  // the body's sentences: their tokens, in turn, are toks
+	first    []int32   // first[i] is the index in toks of the first word of sents[i]
 	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of the collector's words once collected
 	wbase, n int       // where words start in the collector's words, and how many
 	quoted   []span    // text inside quotation marks
@@ -353,13 +353,13 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	}
 	st := &speakerState{}
 	prevAttributed := false
-	o.first, o.sents = make([]int, 0, len(sents)), make([]span, 0, len(sents)) // kept until reuse detection
+	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
 	for _, s := range sents {
 		r.Sentences++
-		o.first = append(o.first, r.Words)
+		o.first = append(o.first, int32(r.Words))
 		r.Words += len(s.toks)
 		o.toks = append(o.toks, s.toks)
-		o.sents = append(o.sents, s.sp)
+		o.sents = append(o.sents, span32of(s.sp))
 		qs := attribute(a.Text, s, prevAttributed, lr, st)
 		prevAttributed = false
 		for _, q := range qs {

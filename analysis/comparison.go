@@ -23,14 +23,6 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 		top = DefaultDistinctiveTop
 	}
 
-	// Reuse.
-	docs := make([]reuseDoc, len(outs))
-	for i, o := range outs {
-		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, words: o.words, spans: o.sents, first: o.first,
-			credits: o.res.Credits, quoted: o.quoted}
-	}
-	res.Reuse = findReuseIn(words, docs, minWords)
-
 	// Credits graph.
 	links := make(map[[2]string]int)
 	for _, a := range res.Articles {
@@ -88,6 +80,15 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 		counts[outlet] = c
 	}
 	res.Distinctive = distinctiveTerms(counts, opts.Background, top, minDistinctiveZ)
+
+	// Reuse, after the distinguishing terms: the vocabulary is not needed
+	// any more, and the reuse index is the largest structure of a run.
+	docs := make([]reuseDoc, len(outs))
+	for i, o := range outs {
+		docs[i] = reuseDoc{id: o.res.ID, outlet: o.res.Outlet, text: o.a.Text, words: o.words, spans: o.sents, first: o.first,
+			credits: o.res.Credits, quoted: o.quoted}
+	}
+	res.Reuse = findReuseIn(words, docs, minWords)
 
 	// Tests: outlets × (matched, other words) for the rates; outlets ×
 	// speakers for quoted words.

@@ -90,8 +90,8 @@ type reuseDoc struct {
 	id, outlet string
 	text       string   // the article text; offsets below refer to it
 	words      []uint32 // vocab ids of the body words in order (boilerplate already removed)
-	spans      []span   // the body: tokenize over each span in turn gives the words
-	first      []int    // first[i] is the index in words of the first word of spans[i]
+	spans      []span32 // the body: tokenize over each span in turn gives the words
+	first      []int32  // first[i] is the index in words of the first word of spans[i]
 	credits    []string // canonical names of outlets/agencies the article credits
 	quoted     []span   // spans of the text inside quotation marks (may be empty)
 }
@@ -99,23 +99,32 @@ type reuseDoc struct {
 // newReuseDoc makes the reuseDoc of the words of text in spans, interning
 // them in v.
 func newReuseDoc(v *vocab, id, outlet, text string, spans []span) reuseDoc {
-	d := reuseDoc{id: id, outlet: outlet, text: text, spans: spans}
+	d := reuseDoc{id: id, outlet: outlet, text: text}
 	for _, sp := range spans {
-		d.first = append(d.first, len(d.words))
+		d.spans = append(d.spans, span32of(sp))
+		d.first = append(d.first, int32(len(d.words)))
 		d.words = v.ids(d.words, tokenize(text, sp))
 	}
 	return d
 }
 
+// span32 is a span held in half the bytes, for the spans kept of every
+// article of a corpus (articles are far shorter than 2 GB).
+type span32 struct{ start, end int32 }
+
+func span32of(s span) span32 { return span32{int32(s.Start), int32(s.End)} }
+
+func (s span32) span() span { return span{int(s.start), int(s.end)} }
+
 // offsets appends the start and end of each word of span i of the body to dst.
 func (d *reuseDoc) offsets(dst []int, i int) []int {
-	scanWords(d.text, d.spans[i], func(start, end int) { dst = append(dst, start, end) })
+	scanWords(d.text, d.spans[i].span(), func(start, end int) { dst = append(dst, start, end) })
 	return dst
 }
 
 // spanOf returns the index of the span holding word p.
 func (d *reuseDoc) spanOf(p int) int {
-	return sort.Search(len(d.first), func(i int) bool { return d.first[i] > p }) - 1
+	return sort.Search(len(d.first), func(i int) bool { return int(d.first[i]) > p }) - 1
 }
 
 // offsetCache finds word offsets of one document, scanning a span only
@@ -133,7 +142,7 @@ type offsetCache struct {
 func (c *offsetCache) at(d *reuseDoc, p int) (start, end int) {
 	in := func(i int) bool {
 		s := &c.slot[i]
-		return s.doc == d && p >= d.first[s.span] && (s.span+1 == len(d.first) || p < d.first[s.span+1])
+		return s.doc == d && p >= int(d.first[s.span]) && (s.span+1 == len(d.first) || p < int(d.first[s.span+1]))
 	}
 	i := c.last
 	if !in(i) {
@@ -145,7 +154,7 @@ func (c *offsetCache) at(d *reuseDoc, p int) (start, end int) {
 	}
 	c.last = i
 	s := &c.slot[i]
-	k := 2 * (p - d.first[s.span])
+	k := 2 * (p - int(d.first[s.span]))
 	return s.offs[k], s.offs[k+1]
 }
 

@@ -34,7 +34,7 @@ var testVocab = &vocab{}
 func docToks(d *reuseDoc) []token {
 	var toks []token
 	for i := range d.spans {
-		toks = append(toks, tokenize(d.text, d.spans[i])...)
+		toks = append(toks, tokenize(d.text, d.spans[i].span())...)
 	}
 	return toks
 }
