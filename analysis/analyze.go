@@ -59,8 +59,7 @@ type articleOut struct {
 	toks     [][]token // body words, sentence by sentence; dropped by analyzeAll once words is set
 	sents    []span32  // the body's sentences: their tokens, in turn, are toks
 	first    []int32   // first[i] is the index in toks of the first word of sents[i]
-	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of the collector's words once collected
-	wbase, n int       // where words start in the collector's words, and how many
+	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of one array for all articles once laid out
 	quoted   []span    // text inside quotation marks
 }
 
@@ -106,11 +105,10 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	}
 	v := &vocab{}
 	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
-		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}, words: layWords(nil, 0, nil)}
+		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}}
 	outs := analyzeAll(unique, lex, opts.Language, opts.Progress, v, col.add)
-	for _, o := range outs {
-		o.words = col.words[o.wbase : o.wbase+o.n]
-	}
+	col.finish()
+	words := layOut(outs)
 	// Outlet names: merge spellings, most frequent wins.
 	outlet := func(s string) string { return mostFrequent(col.outletForms[outletKey(s)]) }
 	for _, o := range outs {
@@ -128,7 +126,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	res.Matches.rename(outlet)
 	sortTerms(res.Lexicon.Used)
 	res.Outlets = aggregate(res)
-	compareOutlets(res, outs, lex, opts, v, col.words)
+	compareOutlets(res, outs, lex, opts, v, words)
 	sortResult(res)
 	return res, nil
 }
@@ -155,10 +153,10 @@ type collector struct {
 	forms       map[string]int            // speaker form -> mentions
 	matched     map[*Term]bool            // terms seen in matches
 	used        map[*Term]bool            // their lexicon entries, in res.Lexicon.Used
-	// words holds the words of the articles collected, laid out for
-	// reuse detection (layWords); n is the number of articles collected.
-	words []uint32
-	n     int
+	// The records of each article collected, joined by finish: a list
+	// grown article by article would copy itself over and over.
+	quotes  [][]quoteRec
+	matches [][]matchRec
 }
 
 // add takes the analysis of the next article.
@@ -180,20 +178,20 @@ func (c *collector) add(o *articleOut) {
 	}
 	res.Articles = append(res.Articles, o.res)
 	res.Warnings = append(res.Warnings, o.warnings...)
-	c.n++
-	o.wbase, o.n = len(c.words), len(o.words)
-	c.words = layWords(c.words, c.n, o.words)
-	for _, q := range o.quotes {
+	qs := make([]quoteRec, len(o.quotes))
+	for i, q := range o.quotes {
 		c.forms[q.speaker]++
-		res.Quotes.appendIn(&Quote{
+		qs[i] = res.Quotes.recIn(&Quote{
 			Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
 			Speaker: q.speaker, SpeakerMention: q.mention,
 			Words: countWords(a.Text, q.text), Start: q.text.Start, End: q.text.End,
 			SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
 		}, a.Text)
 	}
-	for _, m := range o.matches {
-		res.Matches.appendIn(&Match{
+	c.quotes = append(c.quotes, qs)
+	ms := make([]matchRec, len(o.matches))
+	for i, m := range o.matches {
+		ms[i] = res.Matches.recIn(&Match{
 			Article: o.res.ID, Outlet: o.res.Outlet, Kind: m.kind, Term: m.term.Term, Category: m.term.Category,
 			Voice: m.voice, Start: m.text.Start, End: m.text.End,
 			SentenceStart: m.sent.Start, SentenceEnd: m.sent.End, Source: m.term.Source,
@@ -206,8 +204,15 @@ func (c *collector) add(o *articleOut) {
 			}
 		}
 	}
+	c.matches = append(c.matches, ms)
 	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
-	o.words = nil                                                 // now in c.words, resliced once all are in
+}
+
+// finish adds the records collected to the result.
+func (c *collector) finish() {
+	c.res.Quotes.appendRecs(c.quotes)
+	c.res.Matches.appendRecs(c.matches)
+	c.quotes, c.matches = nil, nil
 }
 
 // maxSeenWords bounds each worker's cache of vocab ids.

@@ -123,25 +123,33 @@ func (l *Quotes) Append(q *Quote) {
 	l.push(q, l.tab.ref(q.Text, sent), strRef{sent, 0, uint32(len(q.Sentence))})
 }
 
-// appendIn adds q, whose text and sentence lie at their offsets in text.
-func (l *Quotes) appendIn(q *Quote, text string) {
+// recIn returns the record of q, whose text and sentence lie at their
+// offsets in text, for appendRecs.
+func (l *Quotes) recIn(q *Quote, text string) quoteRec {
 	if l.tab == nil {
 		l.tab = newStrtab()
 	}
 	base := l.tab.add(text)
-	l.push(q, strRef{base, uint32(q.Start), uint32(q.End)}, strRef{base, uint32(q.SentenceStart), uint32(q.SentenceEnd)})
+	return l.rec(q, strRef{base, uint32(q.Start), uint32(q.End)}, strRef{base, uint32(q.SentenceStart), uint32(q.SentenceEnd)})
 }
 
+// appendRecs adds the records of parts, in order, growing the list once.
+func (l *Quotes) appendRecs(parts [][]quoteRec) { l.recs = appendParts(l.recs, parts) }
+
 func (l *Quotes) push(q *Quote, text, sentence strRef) {
+	l.recs = append(l.recs, l.rec(q, text, sentence))
+}
+
+func (l *Quotes) rec(q *Quote, text, sentence strRef) quoteRec {
 	t := l.tab
-	l.recs = append(l.recs, quoteRec{
+	return quoteRec{
 		article: t.intern(q.Article), outlet: t.intern(q.Outlet), kind: t.intern(q.Kind),
 		speaker: t.intern(q.Speaker), mention: t.intern(q.SpeakerMention),
 		affiliation: t.intern(q.Affiliation), rule: t.intern(q.Rule),
 		words: int32(q.Words), start: int32(q.Start), end: int32(q.End),
 		sentStart: int32(q.SentenceStart), sentEnd: int32(q.SentenceEnd),
 		text: text, sentence: sentence,
-	})
+	}
 }
 
 // At returns the i'th quote.
@@ -259,24 +267,32 @@ func (l *Matches) Append(m *Match) {
 	l.push(m, l.tab.ref(m.Text, sent), strRef{sent, 0, uint32(len(m.Sentence))})
 }
 
-// appendIn adds m, whose text and sentence lie at their offsets in text.
-func (l *Matches) appendIn(m *Match, text string) {
+// recIn returns the record of m, whose text and sentence lie at their
+// offsets in text, for appendRecs.
+func (l *Matches) recIn(m *Match, text string) matchRec {
 	if l.tab == nil {
 		l.tab = newStrtab()
 	}
 	base := l.tab.add(text)
-	l.push(m, strRef{base, uint32(m.Start), uint32(m.End)}, strRef{base, uint32(m.SentenceStart), uint32(m.SentenceEnd)})
+	return l.rec(m, strRef{base, uint32(m.Start), uint32(m.End)}, strRef{base, uint32(m.SentenceStart), uint32(m.SentenceEnd)})
 }
 
+// appendRecs adds the records of parts, in order, growing the list once.
+func (l *Matches) appendRecs(parts [][]matchRec) { l.recs = appendParts(l.recs, parts) }
+
 func (l *Matches) push(m *Match, text, sentence strRef) {
+	l.recs = append(l.recs, l.rec(m, text, sentence))
+}
+
+func (l *Matches) rec(m *Match, text, sentence strRef) matchRec {
 	t := l.tab
-	l.recs = append(l.recs, matchRec{
+	return matchRec{
 		article: t.intern(m.Article), outlet: t.intern(m.Outlet), kind: t.intern(m.Kind),
 		term: t.intern(m.Term), category: t.intern(m.Category), voice: t.intern(m.Voice),
 		source: t.intern(m.Source),
 		start:  int32(m.Start), end: int32(m.End), sentStart: int32(m.SentenceStart), sentEnd: int32(m.SentenceEnd),
 		text: text, sentence: sentence,
-	})
+	}
 }
 
 // At returns the i'th match.
@@ -345,6 +361,19 @@ func (l *Matches) UnmarshalJSON(b []byte) error {
 	}
 	*l = MatchesOf(ms...)
 	return nil
+}
+
+// appendParts appends the elements of parts to s, allocating once.
+func appendParts[T any](s []T, parts [][]T) []T {
+	n := len(s)
+	for _, p := range parts {
+		n += len(p)
+	}
+	s = slices.Grow(s, n-len(s))
+	for _, p := range parts {
+		s = append(s, p...)
+	}
+	return s
 }
 
 // jsonList is a compact list that writes its elements' JSON itself.

@@ -220,10 +220,11 @@ type reuseIndex struct {
 func newReuseIndex(docs []reuseDoc, k int, w []uint32) *reuseIndex {
 	x := &reuseIndex{docs: docs, k: k, base: make([]int, len(docs)+1), outlet: make([]int32, len(docs))}
 	if w == nil {
-		w = layWords(nil, 0, nil)
+		words := make([][]uint32, len(docs))
 		for i, d := range docs {
-			w = layWords(w, i+1, d.words)
+			words[i] = d.words
 		}
+		w = layWords(words)
 	}
 	x.w = w
 	seen := map[string]bool{}
@@ -249,18 +250,41 @@ func newReuseIndex(docs []reuseDoc, k int, w []uint32) *reuseIndex {
 	return x
 }
 
-// layWords appends to w, laid out as reuseIndex.w, the words of the
-// document before separator sep(d), then sep(d); with a nil w, just
-// sep(0). The array grows by a quarter at a time: it is the largest of
-// a large corpus, and doubling would leave up to half of it unused.
-func layWords(w []uint32, d int, words []uint32) []uint32 {
-	if w == nil {
-		return append(make([]uint32, 0, 1<<10), sep(0))
+// layWords returns the words of the documents laid out as reuseIndex.w
+// lays them out: sep(0), the words of document 0, sep(1), and so on, up
+// to sep(n); the array is allocated at its size, and filled on all cores.
+func layWords(docs [][]uint32) []uint32 {
+	n := 1
+	at := make([]int, len(docs))
+	for i, d := range docs {
+		at[i] = n
+		n += len(d) + 1
 	}
-	if need := len(w) + len(words) + 1; need > cap(w) {
-		w = append(make([]uint32, 0, need+need/4), w...)
+	w := make([]uint32, n)
+	w[0] = sep(0)
+	parallel(len(docs), func(i int) {
+		copy(w[at[i]:], docs[i])
+		w[at[i]+len(docs[i])] = sep(i + 1)
+	})
+	return w
+}
+
+// layOut lays the words of the articles out for reuse detection
+// (layWords), each article's words becoming a slice of the array so that
+// they are held once.
+func layOut(outs []*articleOut) []uint32 {
+	docs := make([][]uint32, len(outs))
+	for i, o := range outs {
+		docs[i] = o.words
 	}
-	return append(append(w, words...), sep(d))
+	w := layWords(docs)
+	at := 1
+	for _, o := range outs {
+		n := len(o.words)
+		o.words = w[at : at+n : at+n]
+		at += n + 1
+	}
+	return w
 }
 
 // docOf returns the document holding position p of w.
