@@ -363,17 +363,19 @@ func (l *Matches) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// appendParts appends the elements of parts to s, allocating once.
+// appendParts appends the elements of parts to s, allocating once and
+// copying on all cores.
 func appendParts[T any](s []T, parts [][]T) []T {
 	n := len(s)
-	for _, p := range parts {
+	at := make([]int, len(parts))
+	for i, p := range parts {
+		at[i] = n
 		n += len(p)
 	}
-	s = slices.Grow(s, n-len(s))
-	for _, p := range parts {
-		s = append(s, p...)
-	}
-	return s
+	out := make([]T, n)
+	copy(out, s)
+	parallel(len(parts), func(i int) { copy(out[at[i]:], parts[i]) })
+	return out
 }
 
 // jsonList is a compact list that writes its elements' JSON itself.

@@ -144,6 +144,10 @@ func (jw *jsonWriter) list(v reflect.Value, indent string) {
 		jw.w.WriteString("[]")
 		return
 	}
+	if v.Type().Elem().Implements(appenderType) {
+		jw.compactList(appenders{v}, indent)
+		return
+	}
 	jw.w.WriteString("[")
 	sep := "\n" + indent + "  "
 	for i := range v.Len() {
@@ -194,6 +198,22 @@ func (jw *jsonWriter) compactList(l jsonList, indent string) {
 		}
 	}
 	jw.w.WriteString("\n" + indent + "]")
+}
+
+var appenderType = reflect.TypeFor[jsonAppender]()
+
+// appenders is a slice of jsonAppender elements (pointers to structs that
+// append their own JSON) seen as a jsonList; a nil element is null.
+type appenders struct{ v reflect.Value }
+
+func (a appenders) Len() int { return a.v.Len() }
+
+func (a appenders) appendJSONAt(b []byte, i int) []byte {
+	e := a.v.Index(i)
+	if e.Kind() == reflect.Pointer && e.IsNil() {
+		return append(b, "null"...)
+	}
+	return e.Interface().(jsonAppender).appendJSON(b)
 }
 
 func hasOpt(opts, opt string) bool {
