@@ -38,3 +38,23 @@ func Example() {
 	// Jabar Ekspres words=284 loaded=3 hedges=1 quotes=2 reported=3
 	// TribunWow     words=269 loaded=4 hedges=4 quotes=1 reported=5
 }
+
+// ExampleQuotes lists the direct quotes of one outlet with their speakers.
+func ExampleQuotes() {
+	corpus, err := analysis.ReadCorpus([]string{"../testdata/summit"}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := analysis.Analyze(corpus, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, q := range res.Quotes.All() {
+		if q.Outlet == "EGINDO.co" && q.Kind == analysis.KindDirect && q.Speaker == "KCNA" {
+			fmt.Printf("%s (%d words): %.40s…\n", q.Speaker, q.Words, q.Text)
+		}
+	}
+	// Output:
+	// KCNA (14 words): Kim Jong Un dengan sopan mengundang Puti…
+	// KCNA (12 words): Terjadi tete-a-tete antara Kim Jong Un d…
+}

@@ -153,6 +153,7 @@ func analyze(ctx context.Context, c *config) (*analysis.Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading corpus: %w", err)
 	}
+	setMemoryLimit(corpus)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
