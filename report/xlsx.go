@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -84,8 +85,9 @@ const (
 // Note: the output is deterministic: document properties carry a fixed
 // date and the zip entries are written in name order, so the same report
 // gives the same bytes. The parts are compressed concurrently into spools
-// (large ones in temporary files), never into one in-memory zip, and then
-// written to w; on an error w may hold part of a workbook.
+// (large ones in temporary files), never into one in-memory zip, the rows
+// of the streamed sheets as they are written, and then written to w; on
+// an error w may hold part of a workbook.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	if err := r.writeXLSX(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
@@ -97,7 +99,9 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 func (r *Report) writeXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f, r: r, outletStyle: map[string]int{}}
+	zs := newZipSorter()
+	defer zs.cleanup()
+	x := &xlsxWriter{f: f, r: r, zs: zs, outletStyle: map[string]int{}}
 	if err := x.init(); err != nil {
 		return err
 	}
@@ -126,9 +130,8 @@ func (r *Report) writeXLSX(w io.Writer) error {
 	// excelize's Write builds the whole zip in a bytes.Buffer
 	// (qax-os/excelize#2357); its zip writer is replaced by one that
 	// compresses each part on a goroutine of its own into a spool, and the
-	// buffer stays empty. The parts are then written to w in name order.
-	zs := newZipSorter()
-	defer zs.cleanup()
+	// buffer stays empty. The parts are then written to w in name order,
+	// the streamed rows spliced into their sheets.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zs })
 	if _, err := f.WriteToBuffer(); err != nil {
 		return err
@@ -438,6 +441,9 @@ type xlsxWriter struct {
 	// streams are the streamed sheets whose rows are still to be written
 	// (see finishStreams).
 	streams []*streamJob
+	// zs is the zip writer the workbook goes to; streamed rows are
+	// spliced into their sheets there.
+	zs *zipSorter
 	// seq numbers the tables in the order they are written, twice each
 	// (at the start and at the end), so that notes can be sorted by it.
 	seq int
@@ -694,7 +700,7 @@ type xcol struct {
 	width float64 // 0: from the header
 }
 
-// styled is a cell value with its own style.
+// styled is a cell value with its own style, for writeTable.
 type styled struct {
 	v     any
 	style int
@@ -706,8 +712,6 @@ type xtable struct {
 	cols        []xcol
 	// freeze is the number of leading columns kept in view, besides the header row.
 	freeze int
-	// stream writes the sheet with the StreamWriter.
-	stream bool
 }
 
 func (x *xlsxWriter) kindStyle(k colKind) int {
@@ -817,19 +821,21 @@ func (x *xlsxWriter) value(sheet string, col, row int, v any) (any, int) {
 	return v, style
 }
 
+// printTitles repeats the header row of t's sheet on every printed page.
+func (x *xlsxWriter) printTitles(t xtable) error {
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet})
+}
+
 // writeTable writes a header row and the rows as an Excel table with
-// filter buttons, a frozen header, column widths and number formats. It
-// returns the number of data rows written.
+// filter buttons, a frozen header, column widths and number formats, cell
+// by cell. It returns the number of data rows written. For tables that
+// can be long, streamTable.
 func (x *xlsxWriter) writeTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 	x.seq++
 	defer func() { x.seq++ }()
 	f := x.f
-	// Repeat the header row on every printed page.
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet}); err != nil {
+	if err := x.printTitles(t); err != nil {
 		return 0, err
-	}
-	if t.stream {
-		return x.streamTable(t, rows)
 	}
 	// Columns alike are set as one range: excelize rewrites its whole column
 	// list on every call, so one call per column would be quadratic in the
@@ -911,25 +917,35 @@ func (x *xlsxWriter) skipped(sheet string, n int) {
 	}
 }
 
-// streamTable is writeTable with the StreamWriter, for sheets that can
-// have millions of rows. It sets up the sheet and its header row, and
-// queues the rows for finishStreams, which writes the rows of all queued
-// sheets at once, on as many goroutines as GOMAXPROCS. Only the table
-// (with its filter buttons) is added after the rows: conditional formats
-// would be dropped on a streamed sheet. The row count is known only after
-// finishStreams, so it returns 0.
-func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
+// streamTable is writeTable for sheets that can have millions of rows.
+// It sets up the sheet and its header row with excelize's StreamWriter,
+// and queues the rows for finishStreams, which writes the rows of all
+// queued sheets at once, on as many goroutines as GOMAXPROCS, as XML of
+// its own (see sheetWriter) that zipSorter splices into the sheet. Only
+// the table (with its filter buttons) is added after the rows:
+// conditional formats would be dropped on a streamed sheet. Each row
+// yielded is read before the next is asked for, so rows can reuse one
+// xrow.
+func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[*xrow]) error {
+	x.seq++
+	defer func() { x.seq++ }()
+	if streamTap != nil {
+		rows = streamTap(t.sheet, rows)
+	}
+	if err := x.printTitles(t); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(t.sheet)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for i, c := range t.cols {
 		if err := sw.SetColWidth(i+1, i+1, c.colWidth()); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if err := sw.SetPanes(freezePanes(t.freeze)); err != nil {
-		return 0, err
+		return err
 	}
 	hdr := x.headers(t.cols)
 	cells := make([]any, len(hdr))
@@ -937,52 +953,72 @@ func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 		cells[i] = excelize.Cell{StyleID: x.st.header, Value: h}
 	}
 	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: x.headerHeight(t.cols, hdr)}); err != nil {
-		return 0, err
+		return err
 	}
-	x.streams = append(x.streams, &streamJob{t: t, rows: rows, sw: sw, seq: x.seq})
-	return 0, nil
+	// excelize names the part of the sheet with id N sheetN.xml (File.NewSheet);
+	// zipSorter fails if no part of that name is written.
+	rowsTo := x.zs.splice("xl/worksheets/sheet" + strconv.Itoa(sw.SheetID) + ".xml")
+	x.streams = append(x.streams, &streamJob{t: t, rows: rows, sw: sw, out: rowsTo, seq: x.seq})
+	return nil
 }
+
+// streamTap, when set (by tests), is given the rows of each streamed
+// sheet and returns the rows to write. It is called on the goroutine
+// writing the workbook; the rows are iterated on another.
+var streamTap func(sheet string, rows iter.Seq[*xrow]) iter.Seq[*xrow]
 
 // streamJob is the rows of one streamed sheet, queued by streamTable.
 type streamJob struct {
 	t    xtable
-	rows iter.Seq[[]any]
+	rows iter.Seq[*xrow]
 	sw   *excelize.StreamWriter
-	seq  int // the table's place among the workbook's tables, for its notes
+	out  *deflated // the rows' XML, for zipSorter
+	seq  int       // the table's place among the workbook's tables, for its notes
 	// w holds the notes and truncations found in the rows.
 	w          *xlsxWriter
 	n, skipped int
 	err        error
 }
 
-// run writes the rows of j. A StreamWriter only touches its own sheet
-// while rows are set, so jobs of different sheets can run at once.
+// run writes the rows of j. Jobs of different sheets share only x's
+// read-only state, so they can run at once.
 func (j *streamJob) run() {
 	x, t := j.w, j.t
 	styles := make([]int, len(t.cols))
+	widths := make([]float64, len(t.cols))
 	for i, c := range t.cols {
 		styles[i] = x.kindStyle(c.kind)
+		if c.kind == kWrap {
+			widths[i] = c.colWidth()
+		}
 	}
-	for vals := range j.rows {
+	sw := newSheetWriter(j.out)
+	for r := range j.rows {
 		row := j.n + 2
 		if row > xlsxMaxRows {
 			j.skipped++
 			continue
 		}
-		cells := make([]any, len(vals))
 		lines := 1
-		for k, v := range vals {
-			v, style := x.value(t.sheet, k+1, row, v)
-			lines = wrapLines(t.cols, k, v, lines)
-			if style == 0 && k < len(styles) {
-				style = styles[k]
+		for k := range r.cells {
+			c := &r.cells[k]
+			if c.typ != cellText {
+				continue
 			}
-			cells[k] = excelize.Cell{StyleID: style, Value: v}
+			if c.s = x.text(t.sheet, k+1, row, c.s); c.s == "" {
+				c.typ = cellEmpty
+			} else if k < len(widths) && widths[k] > 0 {
+				lines = max(lines, textLines(c.s, widths[k]))
+			}
 		}
-		if j.err = j.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: rowHeight(lines)}); j.err != nil {
+		if j.err = sw.writeRow(row, rowHeight(lines), r.cells, styles); j.err != nil {
+			j.err = fmt.Errorf("sheet %s row %d: %w", t.sheet, row, j.err)
 			return
 		}
 		j.n++
+	}
+	if j.err = sw.close(); j.err != nil {
+		j.err = fmt.Errorf("sheet %s: %w", t.sheet, j.err)
 	}
 }
 
@@ -1044,12 +1080,4 @@ func rowsOf[T any](items []T, row func(T) []any) iter.Seq[[]any] {
 			}
 		}
 	}
-}
-
-// blank returns nil (an empty cell) for zero, else n.
-func blank(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }
