@@ -209,6 +209,26 @@ func (z *zipSorter) Create(name string) (io.Writer, error) {
 // chunkPool recycles the copies of small writes (io.Copy's 32 KB).
 var chunkPool = sync.Pool{New: func() any { return new([64 << 10]byte) }}
 
+// deflaterPool recycles the compressors of the parts (1.2 MB each, and a
+// workbook has some 70 parts).
+var deflaterPool sync.Pool
+
+// getDeflater returns a compressor at level 1 writing to w, as
+// flate.NewWriter would; putDeflater returns it to deflaterPool.
+func getDeflater(w io.Writer) *flate.Writer {
+	if fw, ok := deflaterPool.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw
+	}
+	fw, _ := flate.NewWriter(w, flate.BestSpeed) // no error at a valid level
+	return fw
+}
+
+func putDeflater(fw *flate.Writer) {
+	fw.Reset(io.Discard) // lets go of the spool
+	deflaterPool.Put(fw)
+}
+
 // Write hands a copy of p to the entry's compressor.
 func (e *zipEntry) Write(p []byte) (int, error) {
 	if len(p) > 0 && len(p) <= 64<<10 {
@@ -229,7 +249,8 @@ func recycle(p []byte) {
 
 func (e *zipEntry) compress() {
 	h := crc32.NewIEEE()
-	fw, _ := flate.NewWriter(&e.data, flate.BestSpeed)
+	fw := getDeflater(&e.data)
+	defer putDeflater(fw)
 	for p := range e.in {
 		if e.err != nil {
 			continue // drain
@@ -269,7 +290,8 @@ func (e *zipEntry) compressSpliced() {
 		e.err = e.rows.data.err
 		return
 	}
-	fw, _ := flate.NewWriter(&e.data, flate.BestSpeed)
+	fw := getDeflater(&e.data)
+	defer putDeflater(fw)
 	if _, e.err = fw.Write(part[:i]); e.err == nil {
 		e.err = fw.Flush()
 	}

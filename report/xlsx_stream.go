@@ -196,10 +196,7 @@ func (w *sheetWriter) flush() error {
 		return nil
 	}
 	if w.fw == nil {
-		var err error
-		if w.fw, err = flate.NewWriter(&w.out.data, flate.BestSpeed); err != nil {
-			return err
-		}
+		w.fw = getDeflater(&w.out.data)
 	}
 	w.out.crc = crc32.Update(w.out.crc, crc32.IEEETable, w.buf)
 	w.out.size += int64(len(w.buf))
@@ -218,7 +215,10 @@ func (w *sheetWriter) close() error {
 	if w.fw == nil {
 		return nil // no rows: nothing to splice
 	}
-	if err := w.fw.Flush(); err != nil {
+	err := w.fw.Flush()
+	putDeflater(w.fw)
+	w.fw = nil
+	if err != nil {
 		return err
 	}
 	return w.out.data.err
