@@ -173,6 +173,7 @@ type zipEntry struct {
 	err         error
 }
 
+// newZipSorter returns an empty zipSorter.
 func newZipSorter() *zipSorter {
 	return &zipSorter{sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))), rows: map[string]*deflated{}}
 }
@@ -214,7 +215,7 @@ var chunkPool = sync.Pool{New: func() any { return new([64 << 10]byte) }}
 var deflaterPool sync.Pool
 
 // getDeflater returns a compressor at level 1 writing to w, as
-// flate.NewWriter would; putDeflater returns it to deflaterPool.
+// flate.NewWriter would.
 func getDeflater(w io.Writer) *flate.Writer {
 	if fw, ok := deflaterPool.Get().(*flate.Writer); ok {
 		fw.Reset(w)
@@ -224,6 +225,7 @@ func getDeflater(w io.Writer) *flate.Writer {
 	return fw
 }
 
+// putDeflater returns a compressor from getDeflater to deflaterPool.
 func putDeflater(fw *flate.Writer) {
 	fw.Reset(io.Discard) // lets go of the spool
 	deflaterPool.Put(fw)

@@ -34,9 +34,9 @@ const (
 // xcell is one cell of a streamed row.
 type xcell struct {
 	typ cellType
-	s   string
-	n   int64
-	f   float64
+	s   string  // cellText
+	n   int64   // cellInt
+	f   float64 // cellFloat
 }
 
 // xrow is one row of a streamed table, built by the table's row
@@ -115,6 +115,7 @@ type sheetWriter struct {
 	refs []string // column letters, by column index from 0
 }
 
+// newSheetWriter returns a sheetWriter that writes to out.
 func newSheetWriter(out *deflated) *sheetWriter {
 	return &sheetWriter{out: out, buf: make([]byte, 0, sheetWriterFlush+8<<10)}
 }
@@ -122,7 +123,8 @@ func newSheetWriter(out *deflated) *sheetWriter {
 // writeRow writes row number r with the given height (0 for the default)
 // and cells, each with the style of its column in styles (0: none), as
 // StreamWriter.SetRow writes excelize.Cell values with these styles. The
-// cells' text is to be cleaned already.
+// cells' text is to be cleaned and cut already: it is escaped, but no
+// character is dropped and no text is cut here.
 func (w *sheetWriter) writeRow(r int, height float64, cells []xcell, styles []int) error {
 	if r < 1 || r > excelize.TotalRows {
 		return excelize.ErrMaxRows
@@ -389,6 +391,7 @@ func crc32Combine(crc1, crc2 uint32, len2 int64) uint32 {
 	return crc1 ^ crc2
 }
 
+// gf2Times multiplies the 32×32 bit matrix mat by vec, over GF(2).
 func gf2Times(mat *[32]uint32, vec uint32) uint32 {
 	var sum uint32
 	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
@@ -399,6 +402,7 @@ func gf2Times(mat *[32]uint32, vec uint32) uint32 {
 	return sum
 }
 
+// gf2Square sets square to mat × mat, over GF(2).
 func gf2Square(square, mat *[32]uint32) {
 	for n := range mat {
 		square[n] = gf2Times(mat, mat[n])
