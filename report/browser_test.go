@@ -73,7 +73,7 @@ func TestBrowser(t *testing.T) {
 		result func(*testing.T) *analysis.Result
 		opts   *Options
 	}{
-		{"fixture", loadFixture, nil},
+		{"fixture", func(t *testing.T) *analysis.Result { return loadFixture(t) }, nil},
 		{"hostile", hostileResult, &Options{Title: "Report " + payloads[0]}},
 		{"many-outlets", manyOutlets, &Options{MaxChartOutlets: 12}},
 		{"empty", func(*testing.T) *analysis.Result { return &analysis.Result{} }, nil},

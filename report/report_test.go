@@ -11,7 +11,7 @@ import (
 )
 
 // loadFixture reads the hand-made analysis result in testdata/result.json.
-func loadFixture(t *testing.T) *analysis.Result {
+func loadFixture(t testing.TB) *analysis.Result {
 	t.Helper()
 	b, err := os.ReadFile("testdata/result.json")
 	if err != nil {

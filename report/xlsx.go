@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -84,8 +85,9 @@ const (
 // Note: the output is deterministic: document properties carry a fixed
 // date and the zip entries are written in name order, so the same report
 // gives the same bytes. The parts are compressed concurrently into spools
-// (large ones in temporary files), never into one in-memory zip, and then
-// written to w; on an error w may hold part of a workbook.
+// (large ones in temporary files), never into one in-memory zip, the rows
+// of the streamed sheets as they are written, and then written to w; on
+// an error w may hold part of a workbook.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	if err := r.writeXLSX(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
@@ -97,7 +99,9 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 func (r *Report) writeXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f, r: r, outletStyle: map[string]int{}}
+	zs := newZipSorter()
+	defer zs.cleanup()
+	x := &xlsxWriter{f: f, r: r, zs: zs, outletStyle: map[string]int{}}
 	if err := x.init(); err != nil {
 		return err
 	}
@@ -126,9 +130,8 @@ func (r *Report) writeXLSX(w io.Writer) error {
 	// excelize's Write builds the whole zip in a bytes.Buffer
 	// (qax-os/excelize#2357); its zip writer is replaced by one that
 	// compresses each part on a goroutine of its own into a spool, and the
-	// buffer stays empty. The parts are then written to w in name order.
-	zs := newZipSorter()
-	defer zs.cleanup()
+	// buffer stays empty. The parts are then written to w in name order,
+	// the streamed rows spliced into their sheets.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zs })
 	if _, err := f.WriteToBuffer(); err != nil {
 		return err
@@ -143,31 +146,51 @@ func (r *Report) writeXLSX(w io.Writer) error {
 // writeTo writes the entries in name order with no timestamps. Deflate
 // runs at its fastest level: a large workbook is mostly streamed rows, and
 // level 1 takes a third of the time of level 5 for a file a third larger.
+//
+// The rows of a streamed sheet reach it already compressed (see splice):
+// excelize writes the sheet with its header row only, and the entry is
+// that part's XML up to its </sheetData>, the rows and the rest of the
+// part, each compressed on its own into deflate blocks of one stream.
 type zipSorter struct {
 	entries []*zipEntry
 	cur     *zipEntry
 	sem     chan struct{}
 	wg      sync.WaitGroup
+	// rows are the compressed rows to splice into parts, by part name.
+	rows map[string]*deflated
 }
 
 // zipEntry is one compressed part.
 type zipEntry struct {
-	name        string
-	in          chan []byte
-	data        spillBuffer
+	name string
+	in   chan []byte
+	data spillBuffer
+	// rows, when set, are spliced in after data and before tail.
+	rows        *deflated
+	tail        spillBuffer
 	crc         uint32
 	size, csize int64
 	err         error
 }
 
+// newZipSorter returns an empty zipSorter.
 func newZipSorter() *zipSorter {
-	return &zipSorter{sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
+	return &zipSorter{sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))), rows: map[string]*deflated{}}
+}
+
+// splice returns the spool of the rows of the part with the given name,
+// to be filled before the part is written: the rows go right before the
+// part's </sheetData>. The spool is removed by cleanup.
+func (z *zipSorter) splice(name string) *deflated {
+	d := &deflated{}
+	z.rows[name] = d
+	return d
 }
 
 // Create starts an entry; the previous one is complete.
 func (z *zipSorter) Create(name string) (io.Writer, error) {
 	z.end()
-	e := &zipEntry{name: name, in: make(chan []byte, 8)}
+	e := &zipEntry{name: name, in: make(chan []byte, 8), rows: z.rows[name]}
 	z.entries = append(z.entries, e)
 	z.cur = e
 	z.wg.Add(1)
@@ -175,13 +198,38 @@ func (z *zipSorter) Create(name string) (io.Writer, error) {
 		defer z.wg.Done()
 		z.sem <- struct{}{}
 		defer func() { <-z.sem }()
-		e.compress()
+		if e.rows != nil {
+			e.compressSpliced()
+		} else {
+			e.compress()
+		}
 	}()
 	return e, nil
 }
 
 // chunkPool recycles the copies of small writes (io.Copy's 32 KB).
 var chunkPool = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+
+// deflaterPool recycles the compressors of the parts (1.2 MB each, and a
+// workbook has some 70 parts).
+var deflaterPool sync.Pool
+
+// getDeflater returns a compressor at level 1 writing to w, as
+// flate.NewWriter would.
+func getDeflater(w io.Writer) *flate.Writer {
+	if fw, ok := deflaterPool.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw
+	}
+	fw, _ := flate.NewWriter(w, flate.BestSpeed) // no error at a valid level
+	return fw
+}
+
+// putDeflater returns a compressor from getDeflater to deflaterPool.
+func putDeflater(fw *flate.Writer) {
+	fw.Reset(io.Discard) // lets go of the spool
+	deflaterPool.Put(fw)
+}
 
 // Write hands a copy of p to the entry's compressor.
 func (e *zipEntry) Write(p []byte) (int, error) {
@@ -194,9 +242,17 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// recycle returns a chunk from Write to chunkPool.
+func recycle(p []byte) {
+	if cap(p) == 64<<10 {
+		chunkPool.Put((*[64 << 10]byte)(p[:cap(p)]))
+	}
+}
+
 func (e *zipEntry) compress() {
 	h := crc32.NewIEEE()
-	fw, _ := flate.NewWriter(&e.data, flate.BestSpeed)
+	fw := getDeflater(&e.data)
+	defer putDeflater(fw)
 	for p := range e.in {
 		if e.err != nil {
 			continue // drain
@@ -204,9 +260,7 @@ func (e *zipEntry) compress() {
 		h.Write(p)
 		e.size += int64(len(p))
 		_, e.err = fw.Write(p)
-		if cap(p) == 64<<10 {
-			chunkPool.Put((*[64 << 10]byte)(p[:cap(p)]))
-		}
+		recycle(p)
 	}
 	if e.err == nil {
 		e.err = fw.Close()
@@ -215,6 +269,49 @@ func (e *zipEntry) compress() {
 		e.err = e.data.err
 	}
 	e.crc, e.csize = h.Sum32(), e.data.n
+}
+
+// compressSpliced compresses a part into which e.rows are spliced: the
+// part up to its </sheetData> into data, ending in a sync flush like the
+// rows, and the rest of it into tail, ending the stream. The part is
+// excelize's sheet with a header row, a few kilobytes, and is gathered
+// whole first.
+func (e *zipEntry) compressSpliced() {
+	var part []byte
+	for p := range e.in {
+		part = append(part, p...)
+		recycle(p)
+	}
+	end := []byte("</sheetData>")
+	i := bytes.Index(part, end)
+	if i < 0 || bytes.Count(part, end) != 1 {
+		e.err = fmt.Errorf("%s: %w", e.name, errNoSheetData)
+		return
+	}
+	if e.rows.data.err != nil {
+		e.err = e.rows.data.err
+		return
+	}
+	fw := getDeflater(&e.data)
+	defer putDeflater(fw)
+	if _, e.err = fw.Write(part[:i]); e.err == nil {
+		e.err = fw.Flush()
+	}
+	fw.Reset(&e.tail)
+	if e.err == nil {
+		_, e.err = fw.Write(part[i:])
+	}
+	if e.err == nil {
+		e.err = fw.Close()
+	}
+	if e.err == nil {
+		e.err = errors.Join(e.data.err, e.tail.err)
+	}
+	e.crc = crc32.ChecksumIEEE(part[:i])
+	e.crc = crc32Combine(e.crc, e.rows.crc, e.rows.size)
+	e.crc = crc32.Update(e.crc, crc32.IEEETable, part[i:])
+	e.size = int64(len(part)) + e.rows.size
+	e.csize = e.data.n + e.rows.data.n + e.tail.n
 }
 
 // end closes the input of the current entry.
@@ -241,6 +338,11 @@ func (z *zipSorter) writeTo(w io.Writer) error {
 	}
 	entries := slices.Clone(z.entries)
 	slices.SortStableFunc(entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
+	for name := range z.rows {
+		if !slices.ContainsFunc(entries, func(e *zipEntry) bool { return e.name == name }) {
+			return fmt.Errorf("zipSorter: no part %s for its streamed rows", name)
+		}
+	}
 	zw := zip.NewWriter(w)
 	for _, e := range entries {
 		if e.err != nil {
@@ -256,6 +358,14 @@ func (z *zipSorter) writeTo(w io.Writer) error {
 		if err := e.data.copyTo(ew); err != nil {
 			return err
 		}
+		if e.rows != nil {
+			if err := e.rows.data.copyTo(ew); err != nil {
+				return err
+			}
+			if err := e.tail.copyTo(ew); err != nil {
+				return err
+			}
+		}
 	}
 	return zw.Close()
 }
@@ -265,6 +375,10 @@ func (z *zipSorter) cleanup() {
 	z.Close()
 	for _, e := range z.entries {
 		e.data.remove()
+		e.tail.remove()
+	}
+	for _, d := range z.rows {
+		d.data.remove()
 	}
 }
 
@@ -351,6 +465,9 @@ type xlsxWriter struct {
 	// streams are the streamed sheets whose rows are still to be written
 	// (see finishStreams).
 	streams []*streamJob
+	// zs is the zip writer the workbook goes to; streamed rows are
+	// spliced into their sheets there.
+	zs *zipSorter
 	// seq numbers the tables in the order they are written, twice each
 	// (at the start and at the end), so that notes can be sorted by it.
 	seq int
@@ -607,7 +724,7 @@ type xcol struct {
 	width float64 // 0: from the header
 }
 
-// styled is a cell value with its own style.
+// styled is a cell value with its own style, for writeTable.
 type styled struct {
 	v     any
 	style int
@@ -619,8 +736,6 @@ type xtable struct {
 	cols        []xcol
 	// freeze is the number of leading columns kept in view, besides the header row.
 	freeze int
-	// stream writes the sheet with the StreamWriter.
-	stream bool
 }
 
 func (x *xlsxWriter) kindStyle(k colKind) int {
@@ -730,19 +845,21 @@ func (x *xlsxWriter) value(sheet string, col, row int, v any) (any, int) {
 	return v, style
 }
 
+// printTitles repeats the header row of t's sheet on every printed page.
+func (x *xlsxWriter) printTitles(t xtable) error {
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet})
+}
+
 // writeTable writes a header row and the rows as an Excel table with
-// filter buttons, a frozen header, column widths and number formats. It
-// returns the number of data rows written.
+// filter buttons, a frozen header, column widths and number formats, cell
+// by cell. It returns the number of data rows written. For tables that
+// can be long, streamTable.
 func (x *xlsxWriter) writeTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 	x.seq++
 	defer func() { x.seq++ }()
 	f := x.f
-	// Repeat the header row on every printed page.
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + t.sheet + "'!$1:$1", Scope: t.sheet}); err != nil {
+	if err := x.printTitles(t); err != nil {
 		return 0, err
-	}
-	if t.stream {
-		return x.streamTable(t, rows)
 	}
 	// Columns alike are set as one range: excelize rewrites its whole column
 	// list on every call, so one call per column would be quadratic in the
@@ -824,25 +941,35 @@ func (x *xlsxWriter) skipped(sheet string, n int) {
 	}
 }
 
-// streamTable is writeTable with the StreamWriter, for sheets that can
-// have millions of rows. It sets up the sheet and its header row, and
-// queues the rows for finishStreams, which writes the rows of all queued
-// sheets at once, on as many goroutines as GOMAXPROCS. Only the table
-// (with its filter buttons) is added after the rows: conditional formats
-// would be dropped on a streamed sheet. The row count is known only after
-// finishStreams, so it returns 0.
-func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
+// streamTable is writeTable for sheets that can have millions of rows.
+// It sets up the sheet and its header row with excelize's StreamWriter,
+// and queues the rows for finishStreams, which writes the rows of all
+// queued sheets at once, on as many goroutines as GOMAXPROCS, as XML of
+// its own (see sheetWriter) that zipSorter splices into the sheet. Only
+// the table (with its filter buttons) is added after the rows:
+// conditional formats would be dropped on a streamed sheet. Each row
+// yielded is read before the next is asked for, so rows can reuse one
+// xrow.
+func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[*xrow]) error {
+	x.seq++
+	defer func() { x.seq++ }()
+	if streamTap != nil {
+		rows = streamTap(t.sheet, rows)
+	}
+	if err := x.printTitles(t); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(t.sheet)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for i, c := range t.cols {
 		if err := sw.SetColWidth(i+1, i+1, c.colWidth()); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if err := sw.SetPanes(freezePanes(t.freeze)); err != nil {
-		return 0, err
+		return err
 	}
 	hdr := x.headers(t.cols)
 	cells := make([]any, len(hdr))
@@ -850,52 +977,72 @@ func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[[]any]) (int, error) {
 		cells[i] = excelize.Cell{StyleID: x.st.header, Value: h}
 	}
 	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: x.headerHeight(t.cols, hdr)}); err != nil {
-		return 0, err
+		return err
 	}
-	x.streams = append(x.streams, &streamJob{t: t, rows: rows, sw: sw, seq: x.seq})
-	return 0, nil
+	// excelize names the part of the sheet with id N sheetN.xml (File.NewSheet);
+	// zipSorter fails if no part of that name is written.
+	rowsTo := x.zs.splice("xl/worksheets/sheet" + strconv.Itoa(sw.SheetID) + ".xml")
+	x.streams = append(x.streams, &streamJob{t: t, rows: rows, sw: sw, out: rowsTo, seq: x.seq})
+	return nil
 }
+
+// streamTap, when set (by tests), is given the rows of each streamed
+// sheet and returns the rows to write. It is called on the goroutine
+// writing the workbook; the rows are iterated on another.
+var streamTap func(sheet string, rows iter.Seq[*xrow]) iter.Seq[*xrow]
 
 // streamJob is the rows of one streamed sheet, queued by streamTable.
 type streamJob struct {
 	t    xtable
-	rows iter.Seq[[]any]
+	rows iter.Seq[*xrow]
 	sw   *excelize.StreamWriter
-	seq  int // the table's place among the workbook's tables, for its notes
+	out  *deflated // the rows' XML, for zipSorter
+	seq  int       // the table's place among the workbook's tables, for its notes
 	// w holds the notes and truncations found in the rows.
 	w          *xlsxWriter
 	n, skipped int
 	err        error
 }
 
-// run writes the rows of j. A StreamWriter only touches its own sheet
-// while rows are set, so jobs of different sheets can run at once.
+// run writes the rows of j. Jobs of different sheets share only x's
+// read-only state, so they can run at once.
 func (j *streamJob) run() {
 	x, t := j.w, j.t
 	styles := make([]int, len(t.cols))
+	widths := make([]float64, len(t.cols))
 	for i, c := range t.cols {
 		styles[i] = x.kindStyle(c.kind)
+		if c.kind == kWrap {
+			widths[i] = c.colWidth()
+		}
 	}
-	for vals := range j.rows {
+	sw := newSheetWriter(j.out)
+	for r := range j.rows {
 		row := j.n + 2
 		if row > xlsxMaxRows {
 			j.skipped++
 			continue
 		}
-		cells := make([]any, len(vals))
 		lines := 1
-		for k, v := range vals {
-			v, style := x.value(t.sheet, k+1, row, v)
-			lines = wrapLines(t.cols, k, v, lines)
-			if style == 0 && k < len(styles) {
-				style = styles[k]
+		for k := range r.cells {
+			c := &r.cells[k]
+			if c.typ != cellText {
+				continue
 			}
-			cells[k] = excelize.Cell{StyleID: style, Value: v}
+			if c.s = x.text(t.sheet, k+1, row, c.s); c.s == "" {
+				c.typ = cellEmpty
+			} else if k < len(widths) && widths[k] > 0 {
+				lines = max(lines, textLines(c.s, widths[k]))
+			}
 		}
-		if j.err = j.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: rowHeight(lines)}); j.err != nil {
+		if j.err = sw.writeRow(row, rowHeight(lines), r.cells, styles); j.err != nil {
+			j.err = fmt.Errorf("sheet %s row %d: %w", t.sheet, row, j.err)
 			return
 		}
 		j.n++
+	}
+	if j.err = sw.close(); j.err != nil {
+		j.err = fmt.Errorf("sheet %s: %w", t.sheet, j.err)
 	}
 }
 
@@ -957,12 +1104,4 @@ func rowsOf[T any](items []T, row func(T) []any) iter.Seq[[]any] {
 			}
 		}
 	}
-}
-
-// blank returns nil (an empty cell) for zero, else n.
-func blank(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }

@@ -240,14 +240,14 @@ func (x *xlsxWriter) writeLexicon() error {
 
 // place returns where a snippet's highlight starts in its sentence, as
 // Excel counts (1-based, in UTF-16 units, so that MID(sentence, start,
-// length) gives the highlight), and its length; nils when the highlight
+// length) gives the highlight), and its length; !ok when the highlight
 // could not be placed in the sentence.
-func (x *xlsxWriter) place(s Snippet) (start, length any) {
+func (x *xlsxWriter) place(s Snippet) (start, length int, ok bool) {
 	if s.Start >= s.End || s.End > len(s.Sentence) {
-		return nil, nil
+		return 0, 0, false
 	}
 	before, mark, _ := s.Split()
-	return utf16Len(x.clean(before)) + 1, utf16Len(x.clean(mark))
+	return utf16Len(x.clean(before)) + 1, utf16Len(x.clean(mark)), true
 }
 
 func (x *xlsxWriter) writeQuotes() error {
@@ -259,19 +259,19 @@ func (x *xlsxWriter) writeQuotes() error {
 		{head: "Sentence", kind: kWrap, width: 80}, {head: "Quote starts at character", kind: kNum, width: 13},
 		{head: "Quote length (characters)", kind: kNum, width: 13}, {head: "Speaker rule", kind: kText, width: 16},
 	}
-	_, err := x.writeTable(xtable{sheet: sheetQuotes, name: "Quotes", cols: cols, stream: true},
-		func(yield func([]any) bool) {
+	return x.streamTable(xtable{sheet: sheetQuotes, name: "Quotes", cols: cols},
+		func(yield func(*xrow) bool) {
+			var row xrow
 			for _, ev := range x.r.Evidence {
 				for q := range ev.Quotes() {
-					start, length := x.place(q.Snippet)
-					if !yield([]any{ev.Outlet, q.Article, q.Kind, q.Speaker, q.SpeakerMention, q.Affiliation,
-						q.Words, q.Text, q.Snippet.Sentence, start, length, q.Rule}) {
+					row.reset().text(ev.Outlet).text(q.Article).text(q.Kind).text(q.Speaker).text(q.SpeakerMention).text(q.Affiliation).
+						integer(q.Words).text(q.Text).text(q.Snippet.Sentence).placed(x.place(q.Snippet)).text(q.Rule)
+					if !yield(&row) {
 						return
 					}
 				}
 			}
 		})
-	return err
 }
 
 func (x *xlsxWriter) writeEvidence() error {
@@ -282,19 +282,19 @@ func (x *xlsxWriter) writeEvidence() error {
 		{head: "Matched text", kind: kText, width: 20}, {head: "Sentence", kind: kWrap, width: 80},
 		{head: "Match starts at character", kind: kNum, width: 13}, {head: "Match length (characters)", kind: kNum, width: 13},
 	}
-	_, err := x.writeTable(xtable{sheet: sheetEvidence, name: "Evidence", cols: cols, stream: true},
-		func(yield func([]any) bool) {
+	return x.streamTable(xtable{sheet: sheetEvidence, name: "Evidence", cols: cols},
+		func(yield func(*xrow) bool) {
+			var row xrow
 			for _, ev := range x.r.Evidence {
 				for m := range ev.Matches() {
-					start, length := x.place(m.Snippet)
-					if !yield([]any{ev.Outlet, m.Article, m.Kind, m.Term, m.Category, m.Voice, m.Text,
-						m.Snippet.Sentence, start, length}) {
+					row.reset().text(ev.Outlet).text(m.Article).text(m.Kind).text(m.Term).text(m.Category).text(m.Voice).text(m.Text).
+						text(m.Snippet.Sentence).placed(x.place(m.Snippet))
+					if !yield(&row) {
 						return
 					}
 				}
 			}
 		})
-	return err
 }
 
 func (x *xlsxWriter) writeArticles() error {
@@ -308,13 +308,19 @@ func (x *xlsxWriter) writeArticles() error {
 		{head: "Words", kind: kInt}, {head: "Sentences", kind: kInt},
 		{head: "Removed lines", kind: kInt}, {head: "SHA-256", kind: kText, width: 20},
 	}
-	_, err := x.writeTable(xtable{sheet: sheetArticles, name: "Articles", cols: cols, stream: true},
-		rowsOf(x.r.ArticleRows, func(a *Article) []any {
-			return []any{a.ID, a.Path, blank(a.Line), a.Outlet, a.OutletSource, a.OutletEvidence, a.Title, a.Date,
-				a.URL, a.Language, strings.Join(a.Credits, "; "), strings.Join(a.CreditEvidence, "\n"),
-				a.Words, a.Sentences, len(a.Removed), a.SHA256}
-		}))
-	return err
+	return x.streamTable(xtable{sheet: sheetArticles, name: "Articles", cols: cols},
+		func(yield func(*xrow) bool) {
+			var row xrow
+			for _, a := range x.r.ArticleRows {
+				row.reset().text(a.ID).text(a.Path).nonZero(a.Line).text(a.Outlet).text(a.OutletSource).text(a.OutletEvidence).
+					text(a.Title).text(a.Date).text(a.URL).text(a.Language).
+					text(strings.Join(a.Credits, "; ")).text(strings.Join(a.CreditEvidence, "\n")).
+					integer(a.Words).integer(a.Sentences).integer(len(a.Removed)).text(a.SHA256)
+				if !yield(&row) {
+					return
+				}
+			}
+		})
 }
 
 func (x *xlsxWriter) writeRemoved() error {
@@ -323,17 +329,17 @@ func (x *xlsxWriter) writeRemoved() error {
 		{head: "Line", kind: kNum, width: 7}, {head: "Rule", kind: kText, width: 10},
 		{head: "Removed text", kind: kWrap, width: 80},
 	}
-	_, err := x.writeTable(xtable{sheet: sheetRemoved, name: "RemovedLines", cols: cols, stream: true},
-		func(yield func([]any) bool) {
+	return x.streamTable(xtable{sheet: sheetRemoved, name: "RemovedLines", cols: cols},
+		func(yield func(*xrow) bool) {
+			var row xrow
 			for _, a := range x.r.ArticleRows {
 				for _, rm := range a.Removed {
-					if !yield([]any{a.ID, a.Outlet, blank(rm.Line), rm.Rule, rm.Text}) {
+					if !yield(row.reset().text(a.ID).text(a.Outlet).nonZero(rm.Line).text(rm.Rule).text(rm.Text)) {
 						return
 					}
 				}
 			}
 		})
-	return err
 }
 
 func (x *xlsxWriter) writeWarnings() error {
@@ -347,15 +353,16 @@ func (x *xlsxWriter) writeWarnings() error {
 		return err
 	}
 	notes := x.notes
-	_, err := x.writeTable(xtable{sheet: sheetWarnings, name: "Warnings", cols: cols, stream: true},
-		func(yield func([]any) bool) {
+	err := x.streamTable(xtable{sheet: sheetWarnings, name: "Warnings", cols: cols},
+		func(yield func(*xrow) bool) {
+			var row xrow
 			for _, w := range x.r.Warnings {
-				if !yield([]any{"analysis", w.Article, w.Path, blank(w.Line), w.Message}) {
+				if !yield(row.reset().text("analysis").text(w.Article).text(w.Path).nonZero(w.Line).text(w.Message)) {
 					return
 				}
 			}
 			for _, n := range notes {
-				if !yield([]any{"workbook", "", n.Cell, nil, n.Message}) {
+				if !yield(row.reset().text("workbook").text("").text(n.Cell).empty().text(n.Message)) {
 					return
 				}
 			}
@@ -549,9 +556,11 @@ func (x *xlsxWriter) writeCompare() error {
 	if c == nil {
 		c = newComparison(&analysis.Result{}, nil)
 	}
+	// Each table has rows (written cell by cell) or stream (streamed).
 	tables := []struct {
-		t    xtable
-		rows iter.Seq[[]any]
+		t      xtable
+		rows   iter.Seq[[]any]
+		stream iter.Seq[*xrow]
 	}{
 		{xtable{sheet: sheetTests, name: "Tests", cols: []xcol{
 			{head: "Feature", kind: kText, width: 24}, {head: "Verdict", kind: kWrap, width: 34},
@@ -564,37 +573,42 @@ func (x *xlsxWriter) writeCompare() error {
 					return
 				}
 			}
-		}},
-		{xtable{sheet: sheetReuse, name: "Reuse", stream: true, cols: []xcol{
+		}, nil},
+		{xtable{sheet: sheetReuse, name: "Reuse", cols: []xcol{
 			{head: "Passage", kind: kInt, width: 9}, {head: "Words", kind: kInt}, {head: "Outlets carrying it", kind: kInt, width: 10},
 			{head: "Outlet", kind: kText, width: 18}, {head: "Article", kind: kText, width: 22},
 			{head: "In quotation marks", kind: kText, width: 11}, {head: "Wording", kind: kWrap, width: 80},
 			{head: "Starts at character", kind: kNum, width: 12},
-		}}, func(yield func([]any) bool) {
+		}}, nil, func(yield func(*xrow) bool) {
+			var row xrow
 			for i, p := range c.Passages {
 				for _, oc := range p.Occurrences.All() {
-					if !yield([]any{i + 1, p.Words, len(p.Outlets), oc.Outlet, oc.Article, yesNo(oc.Quoted), oc.Text, oc.Start}) {
+					row.reset().integer(i + 1).integer(p.Words).integer(len(p.Outlets)).text(oc.Outlet).text(oc.Article).
+						text(yesNo(oc.Quoted)).text(oc.Text).integer(oc.Start)
+					if !yield(&row) {
 						return
 					}
 				}
 			}
 		}},
-		{xtable{sheet: sheetPairs, name: "ReusePairs", stream: true, cols: []xcol{
+		{xtable{sheet: sheetPairs, name: "ReusePairs", cols: []xcol{
 			{head: "Outlet A", kind: kText, width: 18}, {head: "Outlet B", kind: kText, width: 18},
 			{head: "Shared words", kind: kInt}, {head: "Credited", kind: kText, width: 9},
-		}}, func(yield func([]any) bool) {
+		}}, nil, func(yield func(*xrow) bool) {
+			var row xrow
 			for _, p := range c.Pairs {
-				if !yield([]any{p.A, p.B, p.SharedWords, yesNo(p.Credited)}) {
+				if !yield(row.reset().text(p.A).text(p.B).integer(p.SharedWords).text(yesNo(p.Credited))) {
 					return
 				}
 			}
 		}},
-		{xtable{sheet: sheetShared, name: "ReuseByArticle", stream: true, cols: []xcol{
+		{xtable{sheet: sheetShared, name: "ReuseByArticle", cols: []xcol{
 			{head: "Article", kind: kText, width: 22}, {head: "Outlet", kind: kText, width: 18},
 			{head: "Words", kind: kInt}, {head: "Shared words", kind: kInt}, {head: "Share", kind: kShare},
-		}}, func(yield func([]any) bool) {
+		}}, nil, func(yield func(*xrow) bool) {
+			var row xrow
 			for _, a := range c.Articles {
-				if !yield([]any{a.Article, a.Outlet, a.Words, a.SharedWords, a.Share}) {
+				if !yield(row.reset().text(a.Article).text(a.Outlet).integer(a.Words).integer(a.SharedWords).float(a.Share)) {
 					return
 				}
 			}
@@ -607,7 +621,7 @@ func (x *xlsxWriter) writeCompare() error {
 					return
 				}
 			}
-		}},
+		}, nil},
 		{xtable{sheet: sheetDistinct, name: "Distinctive", cols: []xcol{
 			{head: "Outlet", kind: kText, width: 18}, {head: "Word", kind: kText, width: 22}, {head: "Count", kind: kInt},
 			{head: "z", kind: kStat}, {head: "Log-odds", kind: kStat}, {head: "z ≥ 1.96", kind: kText, width: 9},
@@ -619,10 +633,16 @@ func (x *xlsxWriter) writeCompare() error {
 					}
 				}
 			}
-		}},
+		}, nil},
 	}
 	for _, tb := range tables {
-		if _, err := x.writeTable(tb.t, tb.rows); err != nil {
+		var err error
+		if tb.stream != nil {
+			err = x.streamTable(tb.t, tb.stream)
+		} else {
+			_, err = x.writeTable(tb.t, tb.rows)
+		}
+		if err != nil {
 			return err
 		}
 	}
