@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -107,7 +109,6 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
 		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}}
 	outs := analyzeAll(unique, lex, opts.Language, opts.Progress, v, col.add)
-	col.finish()
 	words := layOut(outs)
 	// Outlet names: merge spellings, most frequent wins.
 	outlet := func(s string) string { return mostFrequent(col.outletForms[outletKey(s)]) }
@@ -153,10 +154,6 @@ type collector struct {
 	forms       map[string]int            // speaker form -> mentions
 	matched     map[*Term]bool            // terms seen in matches
 	used        map[*Term]bool            // their lexicon entries, in res.Lexicon.Used
-	// The records of each article collected, joined by finish: a list
-	// grown article by article would copy itself over and over.
-	quotes  [][]quoteRec
-	matches [][]matchRec
 }
 
 // add takes the analysis of the next article.
@@ -188,7 +185,7 @@ func (c *collector) add(o *articleOut) {
 			SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
 		}, a.Text)
 	}
-	c.quotes = append(c.quotes, qs)
+	res.Quotes.appendRecs(qs)
 	ms := make([]matchRec, len(o.matches))
 	for i, m := range o.matches {
 		ms[i] = res.Matches.recIn(&Match{
@@ -204,15 +201,8 @@ func (c *collector) add(o *articleOut) {
 			}
 		}
 	}
-	c.matches = append(c.matches, ms)
+	res.Matches.appendRecs(ms)
 	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
-}
-
-// finish adds the records collected to the result.
-func (c *collector) finish() {
-	c.res.Quotes.appendRecs(c.quotes)
-	c.res.Matches.appendRecs(c.matches)
-	c.quotes, c.matches = nil, nil
 }
 
 // maxSeenWords bounds each worker's cache of vocab ids.
@@ -398,6 +388,12 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 			q.speaker = "unattributed"
 		}
 	}
+	// Each article's records in the order of the result (sortResult), so
+	// that the result's list is usually sorted already.
+	slices.SortStableFunc(o.quotes, func(a, b *rawQuote) int {
+		return cmp.Or(cmp.Compare(a.text.Start, b.text.Start), strings.Compare(a.kind, b.kind))
+	})
+	slices.SortStableFunc(o.matches, func(a, b rawMatch) int { return cmp.Compare(a.text.Start, b.text.Start) })
 	return o
 }
 

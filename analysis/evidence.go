@@ -98,7 +98,7 @@ type quoteRec struct {
 // copied). At and All give each as a Quote. The zero value is an empty
 // list; use Append to add to it. In JSON it is an array of Quote objects.
 type Quotes struct {
-	recs []quoteRec
+	recs chunks[quoteRec]
 	tab  *strtab
 }
 
@@ -112,7 +112,7 @@ func QuotesOf(qs ...*Quote) Quotes {
 }
 
 // Len returns the number of quotes.
-func (l *Quotes) Len() int { return len(l.recs) }
+func (l *Quotes) Len() int { return l.recs.len() }
 
 // Append adds a copy of q at the end of the list.
 func (l *Quotes) Append(q *Quote) {
@@ -133,11 +133,15 @@ func (l *Quotes) recIn(q *Quote, text string) quoteRec {
 	return l.rec(q, strRef{base, uint32(q.Start), uint32(q.End)}, strRef{base, uint32(q.SentenceStart), uint32(q.SentenceEnd)})
 }
 
-// appendRecs adds the records of parts, in order, growing the list once.
-func (l *Quotes) appendRecs(parts [][]quoteRec) { l.recs = appendParts(l.recs, parts) }
+// appendRecs adds records, in order.
+func (l *Quotes) appendRecs(recs []quoteRec) {
+	for _, r := range recs {
+		l.recs.push(r)
+	}
+}
 
 func (l *Quotes) push(q *Quote, text, sentence strRef) {
-	l.recs = append(l.recs, l.rec(q, text, sentence))
+	l.recs.push(l.rec(q, text, sentence))
 }
 
 func (l *Quotes) rec(q *Quote, text, sentence strRef) quoteRec {
@@ -154,7 +158,7 @@ func (l *Quotes) rec(q *Quote, text, sentence strRef) quoteRec {
 
 // At returns the i'th quote.
 func (l *Quotes) At(i int) Quote {
-	r, t := &l.recs[i], l.tab
+	r, t := l.recs.at(i), l.tab
 	return Quote{
 		Article: t.str(r.article), Outlet: t.str(r.outlet), Kind: t.str(r.kind),
 		Speaker: t.str(r.speaker), SpeakerMention: t.str(r.mention), Affiliation: t.str(r.affiliation),
@@ -167,7 +171,7 @@ func (l *Quotes) At(i int) Quote {
 // All returns the quotes in order with their indices.
 func (l *Quotes) All() iter.Seq2[int, Quote] {
 	return func(yield func(int, Quote) bool) {
-		for i := range l.recs {
+		for i := range l.recs.len() {
 			if !yield(i, l.At(i)) {
 				return
 			}
@@ -182,7 +186,7 @@ func (l *Quotes) sortByArticle(order map[string]int) {
 		return
 	}
 	rank, t := l.tab.ranks(order), l.tab
-	slices.SortStableFunc(l.recs, func(a, b quoteRec) int {
+	l.recs.sortStable(func(a, b quoteRec) int {
 		return cmp.Or(cmp.Compare(rank[a.article], rank[b.article]), cmp.Compare(a.start, b.start),
 			strings.Compare(t.str(a.kind), t.str(b.kind)))
 	})
@@ -195,8 +199,8 @@ func (l *Quotes) rename(outlet func(string) string, speaker func(string) (string
 	outlets := map[uint32]uint32{}
 	type who struct{ name, affiliation uint32 }
 	speakers := map[uint32]who{}
-	for i := range l.recs {
-		r := &l.recs[i]
+	for i := range l.recs.len() {
+		r := l.recs.at(i)
 		o, ok := outlets[r.outlet]
 		if !ok {
 			o = t.intern(outlet(t.str(r.outlet)))
@@ -242,7 +246,7 @@ type matchRec struct {
 // quotes. At and All give each as a Match. The zero value is an empty
 // list; use Append to add to it. In JSON it is an array of Match objects.
 type Matches struct {
-	recs []matchRec
+	recs chunks[matchRec]
 	tab  *strtab
 }
 
@@ -256,7 +260,7 @@ func MatchesOf(ms ...*Match) Matches {
 }
 
 // Len returns the number of matches.
-func (l *Matches) Len() int { return len(l.recs) }
+func (l *Matches) Len() int { return l.recs.len() }
 
 // Append adds a copy of m at the end of the list.
 func (l *Matches) Append(m *Match) {
@@ -277,11 +281,15 @@ func (l *Matches) recIn(m *Match, text string) matchRec {
 	return l.rec(m, strRef{base, uint32(m.Start), uint32(m.End)}, strRef{base, uint32(m.SentenceStart), uint32(m.SentenceEnd)})
 }
 
-// appendRecs adds the records of parts, in order, growing the list once.
-func (l *Matches) appendRecs(parts [][]matchRec) { l.recs = appendParts(l.recs, parts) }
+// appendRecs adds records, in order.
+func (l *Matches) appendRecs(recs []matchRec) {
+	for _, r := range recs {
+		l.recs.push(r)
+	}
+}
 
 func (l *Matches) push(m *Match, text, sentence strRef) {
-	l.recs = append(l.recs, l.rec(m, text, sentence))
+	l.recs.push(l.rec(m, text, sentence))
 }
 
 func (l *Matches) rec(m *Match, text, sentence strRef) matchRec {
@@ -297,7 +305,7 @@ func (l *Matches) rec(m *Match, text, sentence strRef) matchRec {
 
 // At returns the i'th match.
 func (l *Matches) At(i int) Match {
-	r, t := &l.recs[i], l.tab
+	r, t := l.recs.at(i), l.tab
 	return Match{
 		Article: t.str(r.article), Outlet: t.str(r.outlet), Kind: t.str(r.kind),
 		Term: t.str(r.term), Category: t.str(r.category), Voice: t.str(r.voice),
@@ -310,7 +318,7 @@ func (l *Matches) At(i int) Match {
 // All returns the matches in order with their indices.
 func (l *Matches) All() iter.Seq2[int, Match] {
 	return func(yield func(int, Match) bool) {
-		for i := range l.recs {
+		for i := range l.recs.len() {
 			if !yield(i, l.At(i)) {
 				return
 			}
@@ -325,7 +333,7 @@ func (l *Matches) sortByArticle(order map[string]int) {
 		return
 	}
 	rank := l.tab.ranks(order)
-	slices.SortStableFunc(l.recs, func(a, b matchRec) int {
+	l.recs.sortStable(func(a, b matchRec) int {
 		return cmp.Or(cmp.Compare(rank[a.article], rank[b.article]), cmp.Compare(a.start, b.start))
 	})
 }
@@ -334,8 +342,8 @@ func (l *Matches) sortByArticle(order map[string]int) {
 func (l *Matches) rename(outlet func(string) string) {
 	t := l.tab
 	outlets := map[uint32]uint32{}
-	for i := range l.recs {
-		r := &l.recs[i]
+	for i := range l.recs.len() {
+		r := l.recs.at(i)
 		o, ok := outlets[r.outlet]
 		if !ok {
 			o = t.intern(outlet(t.str(r.outlet)))
@@ -363,19 +371,51 @@ func (l *Matches) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// appendParts appends the elements of parts to s, allocating once and
-// copying on all cores.
-func appendParts[T any](s []T, parts [][]T) []T {
-	n := len(s)
-	at := make([]int, len(parts))
-	for i, p := range parts {
-		at[i] = n
-		n += len(p)
+// chunks is a list held in chunks of a fixed size, so that it grows
+// without copying itself: a list of millions of records grown by
+// doubling would copy them over and over.
+type chunks[T any] struct {
+	c [][]T
+	n int
+}
+
+const (
+	chunkBits = 14
+	chunkSize = 1 << chunkBits
+)
+
+func (s *chunks[T]) len() int { return s.n }
+
+func (s *chunks[T]) at(i int) *T { return &s.c[i>>chunkBits][i&(chunkSize-1)] }
+
+func (s *chunks[T]) push(x T) {
+	if s.n&(chunkSize-1) == 0 {
+		s.c = append(s.c, make([]T, 0, chunkSize))
 	}
-	out := make([]T, n)
-	copy(out, s)
-	parallel(len(parts), func(i int) { copy(out[at[i]:], parts[i]) })
-	return out
+	last := &s.c[len(s.c)-1]
+	*last = append(*last, x)
+	s.n++
+}
+
+// sortStable sorts the list as slices.SortStableFunc would; a list
+// already sorted, the usual case, is left as it is.
+func (s *chunks[T]) sortStable(cmp func(a, b T) int) {
+	sorted := true
+	for i := 1; i < s.n && sorted; i++ {
+		sorted = cmp(*s.at(i - 1), *s.at(i)) <= 0
+	}
+	if sorted {
+		return
+	}
+	flat := make([]T, 0, s.n)
+	for _, c := range s.c {
+		flat = append(flat, c...)
+	}
+	slices.SortStableFunc(flat, cmp)
+	*s = chunks[T]{}
+	for _, x := range flat {
+		s.push(x)
+	}
 }
 
 // jsonList is a compact list that writes its elements' JSON itself.

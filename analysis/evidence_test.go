@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -133,5 +134,58 @@ func TestResultListsMatchArticleText(t *testing.T) {
 				t.Errorf("occurrence %+v does not match its article text", o)
 			}
 		}
+	}
+}
+
+func TestChunksSortStable(t *testing.T) {
+	type rec struct{ key, seq int }
+	for _, n := range []int{0, 1, chunkSize - 1, chunkSize, 3*chunkSize + 7} {
+		for _, mod := range []int{1, 3, n + 1} {
+			var c chunks[rec]
+			var want []rec
+			for i := range n {
+				r := rec{(i * 7919) % mod, i}
+				if mod == n+1 {
+					r.key = i // already sorted
+				}
+				c.push(r)
+				want = append(want, r)
+			}
+			cmpKey := func(a, b rec) int { return a.key - b.key }
+			slices.SortStableFunc(want, cmpKey)
+			c.sortStable(cmpKey)
+			if c.len() != n {
+				t.Fatalf("n=%d: len %d", n, c.len())
+			}
+			for i := range n {
+				if *c.at(i) != want[i] {
+					t.Fatalf("n=%d mod=%d: at(%d) = %v, want %v", n, mod, i, *c.at(i), want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestAnalyzeArticlesOutOfOrder gives Analyze the articles out of the
+// order of the result, so that the quotes and matches must be sorted
+// across articles, and checks it gives what the sorted corpus gives.
+func TestAnalyzeArticlesOutOfOrder(t *testing.T) {
+	c, err := ReadCorpus([]string{"../testdata/summit"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	res, _ := Analyze(c, nil)
+	if err := res.WriteJSON(&want); err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(c.Articles)
+	res, _ = Analyze(c, nil)
+	var got bytes.Buffer
+	if err := res.WriteJSON(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the result depends on the order of the articles in the corpus")
 	}
 }

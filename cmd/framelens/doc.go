@@ -29,6 +29,13 @@ corpus folder are used automatically, so a rerun is the same command.
 	-cpuprofile F   write a CPU profile of the run to F (go tool pprof)
 	-memprofile F   write a heap profile to F once the analysis is done
 
+# Memory
+
+Unless GOMEMLIMIT is set, framelens sets Go's soft memory limit to five
+times the corpus text (at least 1 GiB), so that the garbage collector works
+harder instead of letting the heap double. Set GOMEMLIMIT (e.g. 8GiB) to
+trade memory for speed, or lower to squeeze a large corpus onto a small machine.
+
 # Exit status
 
 0 when the run succeeded, 1 when it failed (the error names the file and
