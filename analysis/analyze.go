@@ -107,7 +107,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	}
 	v := &vocab{}
 	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
-		forms: map[string]int{}, matched: map[*Term]bool{}, used: map[*Term]bool{}}
+		forms: map[string]int{}, terms: map[*Term]termIDs{}, used: map[*Term]bool{}}
 	outs := analyzeAll(unique, lex, opts.Language, opts.Progress, v, col.add)
 	words := layOut(outs)
 	// Outlet names: merge spellings, most frequent wins.
@@ -152,9 +152,12 @@ type collector struct {
 	seenID      map[string]int
 	outletForms map[string]map[string]int // outlet key -> spelling -> articles
 	forms       map[string]int            // speaker form -> mentions
-	matched     map[*Term]bool            // terms seen in matches
+	terms       map[*Term]termIDs         // the string ids of each term matched
 	used        map[*Term]bool            // their lexicon entries, in res.Lexicon.Used
 }
+
+// termIDs are the string ids of a term in Result.Matches.
+type termIDs struct{ kind, term, category, source uint32 }
 
 // add takes the analysis of the next article.
 func (c *collector) add(o *articleOut) {
@@ -175,33 +178,43 @@ func (c *collector) add(o *articleOut) {
 	}
 	res.Articles = append(res.Articles, o.res)
 	res.Warnings = append(res.Warnings, o.warnings...)
-	qs := make([]quoteRec, len(o.quotes))
-	for i, q := range o.quotes {
-		c.forms[q.speaker]++
-		qs[i] = res.Quotes.recIn(&Quote{
-			Article: o.res.ID, Outlet: o.res.Outlet, Kind: q.kind,
-			Speaker: q.speaker, SpeakerMention: q.mention,
-			Words: countWords(a.Text, q.text), Start: q.text.Start, End: q.text.End,
-			SentenceStart: q.sent.Start, SentenceEnd: q.sent.End, Rule: q.rule,
-		}, a.Text)
+	// The records are built here, not from Quote and Match structs: the
+	// strings of an article and of a term are interned once.
+	if res.Quotes.tab == nil {
+		res.Quotes.tab, res.Matches.tab = newStrtab(), newStrtab()
 	}
-	res.Quotes.appendRecs(qs)
-	ms := make([]matchRec, len(o.matches))
-	for i, m := range o.matches {
-		ms[i] = res.Matches.recIn(&Match{
-			Article: o.res.ID, Outlet: o.res.Outlet, Kind: m.kind, Term: m.term.Term, Category: m.term.Category,
-			Voice: m.voice, Start: m.text.Start, End: m.text.End,
-			SentenceStart: m.sent.Start, SentenceEnd: m.sent.End, Source: m.term.Source,
-		}, a.Text)
-		if !c.matched[m.term] {
-			c.matched[m.term] = true
+	qt, mt := res.Quotes.tab, res.Matches.tab
+	qbase, qart, qout := qt.add(a.Text), qt.intern(o.res.ID), qt.intern(o.res.Outlet)
+	for _, q := range o.quotes {
+		c.forms[q.speaker]++
+		res.Quotes.recs.push(quoteRec{
+			article: qart, outlet: qout, kind: qt.intern(q.kind), speaker: qt.intern(q.speaker),
+			mention: qt.intern(q.mention), rule: qt.intern(q.rule),
+			words: int32(countWords(a.Text, q.text)), start: int32(q.text.Start), end: int32(q.text.End),
+			sentStart: int32(q.sent.Start), sentEnd: int32(q.sent.End),
+			text:     strRef{qbase, uint32(q.text.Start), uint32(q.text.End)},
+			sentence: strRef{qbase, uint32(q.sent.Start), uint32(q.sent.End)},
+		})
+	}
+	mbase, mart, mout := mt.add(a.Text), mt.intern(o.res.ID), mt.intern(o.res.Outlet)
+	for _, m := range o.matches {
+		ids, ok := c.terms[m.term]
+		if !ok {
+			ids = termIDs{mt.intern(m.kind), mt.intern(m.term.Term), mt.intern(m.term.Category), mt.intern(m.term.Source)}
+			c.terms[m.term] = ids
 			if t := c.lex.terms[m.term.Language+"\t"+m.term.Term]; t != nil && !c.used[t] {
 				c.used[t] = true
 				res.Lexicon.Used = append(res.Lexicon.Used, t)
 			}
 		}
+		res.Matches.recs.push(matchRec{
+			article: mart, outlet: mout, kind: ids.kind, term: ids.term, category: ids.category,
+			voice: mt.intern(m.voice), source: ids.source,
+			start: int32(m.text.Start), end: int32(m.text.End), sentStart: int32(m.sent.Start), sentEnd: int32(m.sent.End),
+			text:     strRef{mbase, uint32(m.text.Start), uint32(m.text.End)},
+			sentence: strRef{mbase, uint32(m.sent.Start), uint32(m.sent.End)},
+		})
 	}
-	res.Matches.appendRecs(ms)
 	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
 }
 

@@ -123,23 +123,6 @@ func (l *Quotes) Append(q *Quote) {
 	l.push(q, l.tab.ref(q.Text, sent), strRef{sent, 0, uint32(len(q.Sentence))})
 }
 
-// recIn returns the record of q, whose text and sentence lie at their
-// offsets in text, for appendRecs.
-func (l *Quotes) recIn(q *Quote, text string) quoteRec {
-	if l.tab == nil {
-		l.tab = newStrtab()
-	}
-	base := l.tab.add(text)
-	return l.rec(q, strRef{base, uint32(q.Start), uint32(q.End)}, strRef{base, uint32(q.SentenceStart), uint32(q.SentenceEnd)})
-}
-
-// appendRecs adds records, in order.
-func (l *Quotes) appendRecs(recs []quoteRec) {
-	for _, r := range recs {
-		l.recs.push(r)
-	}
-}
-
 func (l *Quotes) push(q *Quote, text, sentence strRef) {
 	l.recs.push(l.rec(q, text, sentence))
 }
@@ -269,23 +252,6 @@ func (l *Matches) Append(m *Match) {
 	}
 	sent := l.tab.add(m.Sentence)
 	l.push(m, l.tab.ref(m.Text, sent), strRef{sent, 0, uint32(len(m.Sentence))})
-}
-
-// recIn returns the record of m, whose text and sentence lie at their
-// offsets in text, for appendRecs.
-func (l *Matches) recIn(m *Match, text string) matchRec {
-	if l.tab == nil {
-		l.tab = newStrtab()
-	}
-	base := l.tab.add(text)
-	return l.rec(m, strRef{base, uint32(m.Start), uint32(m.End)}, strRef{base, uint32(m.SentenceStart), uint32(m.SentenceEnd)})
-}
-
-// appendRecs adds records, in order.
-func (l *Matches) appendRecs(recs []matchRec) {
-	for _, r := range recs {
-		l.recs.push(r)
-	}
 }
 
 func (l *Matches) push(m *Match, text, sentence strRef) {

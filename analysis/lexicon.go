@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Lexicon is a set of loaded terms and hedges. Build one with
@@ -17,6 +18,9 @@ type Lexicon struct {
 	terms   map[string]*Term // by language + "\t" + term
 	sources []string
 	tries   map[string]*trieNode // by language, built lazily
+	// sha is the SHA256 of the terms, computed once after each Add.
+	shaMu sync.Mutex
+	sha   string
 }
 
 // NewLexicon returns an empty lexicon.
@@ -100,6 +104,9 @@ func normTerm(s string) (string, error) {
 func (l *Lexicon) Add(source string, terms []*Term) {
 	l.sources = append(l.sources, source)
 	l.tries = nil
+	l.shaMu.Lock()
+	l.sha = ""
+	l.shaMu.Unlock()
 	for _, t := range terms {
 		langs := []string{t.Language}
 		if t.Language == "" {
@@ -160,9 +167,14 @@ func (l *Lexicon) WriteTSV(w io.Writer, lang string) error {
 
 // SHA256 is the hex SHA-256 of WriteTSV(w, "").
 func (l *Lexicon) SHA256() string {
-	h := sha256.New()
-	l.WriteTSV(h, "")
-	return hex.EncodeToString(h.Sum(nil))
+	l.shaMu.Lock()
+	defer l.shaMu.Unlock()
+	if l.sha == "" {
+		h := sha256.New()
+		l.WriteTSV(h, "")
+		l.sha = hex.EncodeToString(h.Sum(nil))
+	}
+	return l.sha
 }
 
 // Matching.
