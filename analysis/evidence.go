@@ -70,6 +70,20 @@ func (t *strtab) ref(s string, in uint32) strRef {
 	return strRef{t.add(s), 0, uint32(len(s))}
 }
 
+// renamer returns a function giving the id of f(s) for the id of s,
+// calling f once per distinct id.
+func (t *strtab) renamer(f func(string) string) func(uint32) uint32 {
+	done := map[uint32]uint32{}
+	return func(id uint32) uint32 {
+		n, ok := done[id]
+		if !ok {
+			n = t.intern(f(t.str(id)))
+			done[id] = n
+		}
+		return n
+	}
+}
+
 // ranks returns, for each string id, its article's place in order (-1
 // for strings that are not article ids).
 func (t *strtab) ranks(order map[string]int) []int32 {
@@ -119,24 +133,16 @@ func (l *Quotes) Append(q *Quote) {
 	if l.tab == nil {
 		l.tab = newStrtab()
 	}
-	sent := l.tab.add(q.Sentence)
-	l.push(q, l.tab.ref(q.Text, sent), strRef{sent, 0, uint32(len(q.Sentence))})
-}
-
-func (l *Quotes) push(q *Quote, text, sentence strRef) {
-	l.recs.push(l.rec(q, text, sentence))
-}
-
-func (l *Quotes) rec(q *Quote, text, sentence strRef) quoteRec {
 	t := l.tab
-	return quoteRec{
+	sent := t.add(q.Sentence)
+	l.recs.push(quoteRec{
 		article: t.intern(q.Article), outlet: t.intern(q.Outlet), kind: t.intern(q.Kind),
 		speaker: t.intern(q.Speaker), mention: t.intern(q.SpeakerMention),
 		affiliation: t.intern(q.Affiliation), rule: t.intern(q.Rule),
 		words: int32(q.Words), start: int32(q.Start), end: int32(q.End),
 		sentStart: int32(q.SentenceStart), sentEnd: int32(q.SentenceEnd),
-		text: text, sentence: sentence,
-	}
+		text: t.ref(q.Text, sent), sentence: strRef{sent, 0, uint32(len(q.Sentence))},
+	})
 }
 
 // At returns the i'th quote.
@@ -152,15 +158,7 @@ func (l *Quotes) At(i int) Quote {
 }
 
 // All returns the quotes in order with their indices.
-func (l *Quotes) All() iter.Seq2[int, Quote] {
-	return func(yield func(int, Quote) bool) {
-		for i := range l.recs.len() {
-			if !yield(i, l.At(i)) {
-				return
-			}
-		}
-	}
-}
+func (l *Quotes) All() iter.Seq2[int, Quote] { return all(l.Len(), l.At) }
 
 // sortByArticle sorts the quotes by their article's place in order, then
 // by start, then by kind, keeping the order of equal quotes.
@@ -179,16 +177,12 @@ func (l *Quotes) sortByArticle(order map[string]int) {
 // and affiliation speaker gives for it, calling each once per distinct name.
 func (l *Quotes) rename(outlet func(string) string, speaker func(string) (string, string)) {
 	t := l.tab
-	outlets := map[uint32]uint32{}
+	newOutlet := t.renamer(outlet)
 	type who struct{ name, affiliation uint32 }
 	speakers := map[uint32]who{}
 	for i := range l.recs.len() {
 		r := l.recs.at(i)
-		o, ok := outlets[r.outlet]
-		if !ok {
-			o = t.intern(outlet(t.str(r.outlet)))
-			outlets[r.outlet] = o
-		}
+		o := newOutlet(r.outlet)
 		s, ok := speakers[r.speaker]
 		if !ok {
 			name, aff := speaker(t.str(r.speaker))
@@ -208,14 +202,7 @@ func (l *Quotes) appendJSONAt(b []byte, i int) []byte {
 func (l Quotes) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
 
 // UnmarshalJSON reads a JSON array of quotes (null is an empty list).
-func (l *Quotes) UnmarshalJSON(b []byte) error {
-	var qs []*Quote
-	if err := json.Unmarshal(b, &qs); err != nil {
-		return err
-	}
-	*l = QuotesOf(qs...)
-	return nil
-}
+func (l *Quotes) UnmarshalJSON(b []byte) error { return unmarshalList(b, l, QuotesOf) }
 
 // matchRec is one Match held compactly; its strings are ids in the list's
 // strtab.
@@ -250,23 +237,15 @@ func (l *Matches) Append(m *Match) {
 	if l.tab == nil {
 		l.tab = newStrtab()
 	}
-	sent := l.tab.add(m.Sentence)
-	l.push(m, l.tab.ref(m.Text, sent), strRef{sent, 0, uint32(len(m.Sentence))})
-}
-
-func (l *Matches) push(m *Match, text, sentence strRef) {
-	l.recs.push(l.rec(m, text, sentence))
-}
-
-func (l *Matches) rec(m *Match, text, sentence strRef) matchRec {
 	t := l.tab
-	return matchRec{
+	sent := t.add(m.Sentence)
+	l.recs.push(matchRec{
 		article: t.intern(m.Article), outlet: t.intern(m.Outlet), kind: t.intern(m.Kind),
 		term: t.intern(m.Term), category: t.intern(m.Category), voice: t.intern(m.Voice),
 		source: t.intern(m.Source),
 		start:  int32(m.Start), end: int32(m.End), sentStart: int32(m.SentenceStart), sentEnd: int32(m.SentenceEnd),
-		text: text, sentence: sentence,
-	}
+		text: t.ref(m.Text, sent), sentence: strRef{sent, 0, uint32(len(m.Sentence))},
+	})
 }
 
 // At returns the i'th match.
@@ -282,15 +261,7 @@ func (l *Matches) At(i int) Match {
 }
 
 // All returns the matches in order with their indices.
-func (l *Matches) All() iter.Seq2[int, Match] {
-	return func(yield func(int, Match) bool) {
-		for i := range l.recs.len() {
-			if !yield(i, l.At(i)) {
-				return
-			}
-		}
-	}
-}
+func (l *Matches) All() iter.Seq2[int, Match] { return all(l.Len(), l.At) }
 
 // sortByArticle sorts the matches by their article's place in order, then
 // by start, keeping the order of equal matches.
@@ -306,16 +277,10 @@ func (l *Matches) sortByArticle(order map[string]int) {
 
 // rename replaces each outlet by outlet(it), calling it once per distinct outlet.
 func (l *Matches) rename(outlet func(string) string) {
-	t := l.tab
-	outlets := map[uint32]uint32{}
+	newOutlet := l.tab.renamer(outlet)
 	for i := range l.recs.len() {
 		r := l.recs.at(i)
-		o, ok := outlets[r.outlet]
-		if !ok {
-			o = t.intern(outlet(t.str(r.outlet)))
-			outlets[r.outlet] = o
-		}
-		r.outlet = o
+		r.outlet = newOutlet(r.outlet)
 	}
 }
 
@@ -328,14 +293,7 @@ func (l *Matches) appendJSONAt(b []byte, i int) []byte {
 func (l Matches) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
 
 // UnmarshalJSON reads a JSON array of matches (null is an empty list).
-func (l *Matches) UnmarshalJSON(b []byte) error {
-	var ms []*Match
-	if err := json.Unmarshal(b, &ms); err != nil {
-		return err
-	}
-	*l = MatchesOf(ms...)
-	return nil
-}
+func (l *Matches) UnmarshalJSON(b []byte) error { return unmarshalList(b, l, MatchesOf) }
 
 // chunks is a list held in chunks of a fixed size, so that it grows
 // without copying itself: a list of millions of records grown by
@@ -382,6 +340,28 @@ func (s *chunks[T]) sortStable(cmp func(a, b T) int) {
 	for _, x := range flat {
 		s.push(x)
 	}
+}
+
+// all returns the n elements that at gives, with their indices.
+func all[V any](n int, at func(int) V) iter.Seq2[int, V] {
+	return func(yield func(int, V) bool) {
+		for i := range n {
+			if !yield(i, at(i)) {
+				return
+			}
+		}
+	}
+}
+
+// unmarshalList sets *l to the list of the elements of the JSON array b
+// (null: none), made by of.
+func unmarshalList[T, L any](b []byte, l *L, of func(...*T) L) error {
+	var xs []*T
+	if err := json.Unmarshal(b, &xs); err != nil {
+		return err
+	}
+	*l = of(xs...)
+	return nil
 }
 
 // jsonList is a compact list that writes its elements' JSON itself.
@@ -452,15 +432,7 @@ func (l *Occurrences) At(i int) PassageOccurrence {
 }
 
 // All returns the occurrences in order with their indices.
-func (l *Occurrences) All() iter.Seq2[int, PassageOccurrence] {
-	return func(yield func(int, PassageOccurrence) bool) {
-		for i := range l.recs {
-			if !yield(i, l.At(i)) {
-				return
-			}
-		}
-	}
-}
+func (l *Occurrences) All() iter.Seq2[int, PassageOccurrence] { return all(l.Len(), l.At) }
 
 func (l *Occurrences) appendJSONAt(b []byte, i int) []byte {
 	o := l.At(i)
@@ -471,11 +443,4 @@ func (l *Occurrences) appendJSONAt(b []byte, i int) []byte {
 func (l Occurrences) MarshalJSON() ([]byte, error) { return marshalList(&l), nil }
 
 // UnmarshalJSON reads a JSON array of occurrences (null is an empty list).
-func (l *Occurrences) UnmarshalJSON(b []byte) error {
-	var os []*PassageOccurrence
-	if err := json.Unmarshal(b, &os); err != nil {
-		return err
-	}
-	*l = OccurrencesOf(os...)
-	return nil
-}
+func (l *Occurrences) UnmarshalJSON(b []byte) error { return unmarshalList(b, l, OccurrencesOf) }

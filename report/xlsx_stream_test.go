@@ -281,15 +281,7 @@ func TestZipSorterSplice(t *testing.T) {
 			io.WriteString(e, head)
 			io.WriteString(e, tail)
 		}
-		var buf bytes.Buffer
-		if err := zs.writeTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		zs.cleanup()
-		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		zr := sortedZip(t, zs)
 		for _, zf := range zr.File {
 			wantPart := head + tail
 			if zf.Name == "xl/worksheets/sheet2.xml" {

@@ -557,15 +557,7 @@ func TestZipSorter(t *testing.T) {
 			p = p[n:]
 		}
 	}
-	var buf bytes.Buffer
-	if err := zs.writeTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	zs.cleanup()
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	zr := sortedZip(t, zs)
 	var names []string
 	for _, zf := range zr.File {
 		names = append(names, zf.Name)
@@ -595,4 +587,19 @@ func TestZipSorter(t *testing.T) {
 	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
 		t.Errorf("temporary files left: %v", ents)
 	}
+}
+
+// sortedZip writes zs, removes its spools and opens what it wrote.
+func sortedZip(t *testing.T, zs *zipSorter) *zip.Reader {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := zs.writeTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zs.cleanup()
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zr
 }

@@ -138,7 +138,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if c.memprofile != "" {
-		writeHeapProfile(c.memprofile, stderr) // the live heap is largest once the analysis is done
+		writeHeapProfile(c.memprofile, stderr) // what the outputs are rendered from
 	}
 	logf("read %d articles from %d outlets (%d warnings)", len(res.Articles), len(res.Outlets), len(res.Warnings))
 	if cmd == "analyze" {
