@@ -814,6 +814,8 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 	// Sweep each document: between two range ends the words are covered
 	// by the same ranges; count them under the union of their outlet sets.
 	union := map[[2]int32]int32{}
+	type setCount struct{ set, n int32 }
+	var active []setCount
 	type key struct{ outlet, set int32 }
 	words := map[key]int{}
 	for d, rs := range ranges {
@@ -825,12 +827,19 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 			evs = append(evs, ev{r.from, r.set}, ev{r.to, -1 - r.set})
 		}
 		slices.SortFunc(evs, func(a, b ev) int { return cmp.Compare(a.at, b.at) })
-		active := map[int32]int{}
+		active = active[:0] // the sets of the ranges open, sorted, with their counts
 		for i, e := range evs {
-			if e.set >= 0 {
-				active[e.set]++
-			} else if active[-1-e.set]--; active[-1-e.set] == 0 {
-				delete(active, -1-e.set)
+			set := max(e.set, -1-e.set)
+			j, found := slices.BinarySearchFunc(active, set, func(a setCount, s int32) int { return cmp.Compare(a.set, s) })
+			switch {
+			case e.set < 0:
+				if active[j].n--; active[j].n == 0 {
+					active = slices.Delete(active, j, j+1)
+				}
+			case found:
+				active[j].n++
+			default:
+				active = slices.Insert(active, j, setCount{set, 1})
 			}
 			if i+1 == len(evs) || len(active) == 0 || evs[i+1].at == e.at {
 				continue
@@ -838,7 +847,8 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 			n := int(evs[i+1].at - e.at)
 			ar.SharedWords += n
 			u := int32(-1)
-			for _, s := range sortedKeys32(active) {
+			for _, a := range active {
+				s := a.set
 				if u < 0 {
 					u = s
 					continue
@@ -935,15 +945,6 @@ func mergeSets(a, b []int32) []int32 {
 	out = append(append(out, a...), b...)
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func sortedKeys32(m map[int32]int) []int32 {
-	ks := make([]int32, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // mergeSpans returns spans sorted, clipped to [0, n) and with overlapping
