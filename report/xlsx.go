@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -736,6 +737,16 @@ type xtable struct {
 	cols        []xcol
 	// freeze is the number of leading columns kept in view, besides the header row.
 	freeze int
+	// scale, if its color is set, shades the data rows of a streamed
+	// table's columns scale.first to scale.last with a colour scale.
+	scale xscale
+}
+
+// xscale is a colour scale over a table's columns first to last
+// (1-based; last 0 for the table's last column).
+type xscale struct {
+	first, last int
+	color       string
 }
 
 func (x *xlsxWriter) kindStyle(k colKind) int {
@@ -1077,6 +1088,14 @@ func (x *xlsxWriter) finishStreams() error {
 		x.truncated += j.w.truncated
 		if err := j.sw.AddTable(x.table(j.t, j.n)); err != nil {
 			return err
+		}
+		// The sheet's conditional formats are written by Flush, from the
+		// worksheet the stream writer shares with the file.
+		if sc := j.t.scale; sc.color != "" && j.n > 0 && sc.first <= len(j.t.cols) {
+			last := cmp.Or(sc.last, len(j.t.cols))
+			if err := x.colorScale(j.t.sheet, cellName(sc.first, 2)+":"+cellName(last, j.n+1), sc.color); err != nil {
+				return err
+			}
 		}
 		if err := j.sw.Flush(); err != nil {
 			return err

@@ -143,32 +143,33 @@ func (x *xlsxWriter) writeTerms(sheet, name string, m *TermMatrix) error {
 	fixed := len(cols)
 	outlets := x.matrixOutlets(sheet, m.Outlets, fixed)
 	cols = append(cols, outletCols(outlets, kInt)...)
-	n, err := x.writeTable(xtable{sheet: sheet, name: name, cols: cols, freeze: 1},
-		rowsOf(m.Rows, func(t *TermRow) []any {
-			var voice analysis.VoiceCounts
-			for _, v := range t.ByVoice {
-				voice.Narration += v.Narration
-				voice.Quote += v.Quote
-				voice.Reported += v.Reported
-				voice.ScareQuote += v.ScareQuote
-			}
-			vals := []any{t.Term, t.Category, t.Note, t.Total}
-			for _, v := range Voices {
-				vals = append(vals, VoiceCount(voice, v))
-			}
-			for i := range outlets {
-				vals = append(vals, t.Counts[i])
-			}
-			return vals
-		}))
-	if err != nil || n == 0 || len(outlets) == 0 {
-		return err
-	}
 	color := scaleLoaded
 	if m.Kind == analysis.MatchHedge {
 		color = scaleHedge
 	}
-	return x.colorScale(sheet, cellName(fixed+1, 2)+":"+cellName(len(cols), n+1), color)
+	return x.streamTable(xtable{sheet: sheet, name: name, cols: cols, freeze: 1, scale: xscale{first: fixed + 1, color: color}},
+		func(yield func(*xrow) bool) {
+			var row xrow
+			for _, t := range m.Rows {
+				var voice analysis.VoiceCounts
+				for _, v := range t.ByVoice {
+					voice.Narration += v.Narration
+					voice.Quote += v.Quote
+					voice.Reported += v.Reported
+					voice.ScareQuote += v.ScareQuote
+				}
+				row.reset().text(t.Term).text(t.Category).text(t.Note).integer(t.Total)
+				for _, v := range Voices {
+					row.integer(VoiceCount(voice, v))
+				}
+				for i := range outlets {
+					row.integer(t.Counts[i])
+				}
+				if !yield(&row) {
+					return
+				}
+			}
+		})
 }
 
 func (x *xlsxWriter) writeSpeakerShare() error {
@@ -183,18 +184,19 @@ func (x *xlsxWriter) writeSpeakerShare() error {
 	fixed := len(cols)
 	outlets := x.matrixOutlets(sheetShare, m.Outlets, fixed)
 	cols = append(cols, outletCols(outlets, kShare)...)
-	n, err := x.writeTable(xtable{sheet: sheetShare, name: "SpeakerShare", cols: cols, freeze: 1},
-		rowsOf(m.Rows, func(s *SpeakerRow) []any {
-			vals := []any{s.Speaker, s.Affiliation, s.Words, s.Reported}
-			for i := range outlets {
-				vals = append(vals, s.Share[i])
+	return x.streamTable(xtable{sheet: sheetShare, name: "SpeakerShare", cols: cols, freeze: 1, scale: xscale{first: fixed + 1, color: scaleShare}},
+		func(yield func(*xrow) bool) {
+			var row xrow
+			for _, s := range m.Rows {
+				row.reset().text(s.Speaker).text(s.Affiliation).integer(s.Words).integer(s.Reported)
+				for i := range outlets {
+					row.float(s.Share[i])
+				}
+				if !yield(&row) {
+					return
+				}
 			}
-			return vals
-		}))
-	if err != nil || n == 0 || len(outlets) == 0 {
-		return err
-	}
-	return x.colorScale(sheetShare, cellName(fixed+1, 2)+":"+cellName(len(cols), n+1), scaleShare)
+		})
 }
 
 func (x *xlsxWriter) writeSpeakers() error {
@@ -205,20 +207,18 @@ func (x *xlsxWriter) writeSpeakers() error {
 		{head: "Share 95% low", kind: kShare}, {head: "Share 95% high", kind: kShare},
 		{head: "Reported statements", kind: kInt},
 	}
-	n, err := x.writeTable(xtable{sheet: sheetSpeakers, name: "SpeakersByOutlet", cols: cols},
-		func(yield func([]any) bool) {
+	return x.streamTable(xtable{sheet: sheetSpeakers, name: "SpeakersByOutlet", cols: cols, scale: xscale{first: colOf(cols, "Share"), last: colOf(cols, "Share"), color: scaleShare}},
+		func(yield func(*xrow) bool) {
+			var row xrow
 			for _, o := range x.r.Outlets {
 				for _, s := range o.Speakers {
-					if !yield([]any{o.Name, s.Speaker, s.Affiliation, s.Quotes, s.Words, s.Share, s.CI95Low, s.CI95High, s.Reported}) {
+					if !yield(row.reset().text(o.Name).text(s.Speaker).text(s.Affiliation).integer(s.Quotes).integer(s.Words).
+						float(s.Share).float(s.CI95Low).float(s.CI95High).integer(s.Reported)) {
 						return
 					}
 				}
 			}
 		})
-	if err != nil || n == 0 {
-		return err
-	}
-	return x.colorScale(sheetSpeakers, fmt.Sprintf("F2:F%d", n+1), scaleShare)
 }
 
 func (x *xlsxWriter) writeLexicon() error {
