@@ -69,6 +69,13 @@ type speakerIndex struct {
 	forms   map[string]map[string]int // key -> surface form -> count
 	canon   map[string]string         // key -> canonical display
 	resolve map[string]string         // raw name -> canonical
+	// Built by build, so that name does not scan every form:
+	// words of each key; keys by every proper suffix of their words
+	// ("jong un", "un" for "kim jong un") and by every proper prefix
+	// ("kim", "kim jong").
+	words    map[string][]string
+	bySuffix map[string][]string
+	byPrefix map[string][]string
 }
 
 func newSpeakerIndex(book *Codebook) *speakerIndex {
@@ -102,6 +109,17 @@ func (x *speakerIndex) build() {
 		x.canon[k] = best
 	}
 	x.resolve = make(map[string]string)
+	x.words = make(map[string][]string, len(x.forms))
+	x.bySuffix, x.byPrefix = make(map[string][]string), make(map[string][]string)
+	for k := range x.forms {
+		w := strings.Split(k, " ")
+		x.words[k] = w
+		for i := 1; i < len(w); i++ {
+			pre, suf := strings.Join(w[:i], " "), strings.Join(w[i:], " ")
+			x.byPrefix[pre] = append(x.byPrefix[pre], k)
+			x.bySuffix[suf] = append(x.bySuffix[suf], k)
+		}
+	}
 }
 
 // name returns the canonical name and affiliation of a raw speaker name.
@@ -127,8 +145,31 @@ func (x *speakerIndex) name(raw string) (string, string) {
 		kw := strings.Fields(k)
 		var cands []string
 		longest := ""
-		for fk := range x.forms {
-			words := strings.Fields(fk)
+		// Only these keys can pass a case below: those that begin with k
+		// (when k is one word), end with it, or end k.
+		seen := map[string]bool{}
+		var keys []string
+		add := func(fk string) {
+			if !seen[fk] {
+				seen[fk] = true
+				keys = append(keys, fk)
+			}
+		}
+		if len(kw) == 1 {
+			for _, fk := range x.byPrefix[k] {
+				add(fk)
+			}
+		}
+		for _, fk := range x.bySuffix[k] {
+			add(fk)
+		}
+		for i := 1; i < len(kw); i++ {
+			if fk := strings.Join(kw[i:], " "); x.forms[fk] != nil {
+				add(fk)
+			}
+		}
+		for _, fk := range keys {
+			words := x.words[fk]
 			switch {
 			case len(words) > len(kw) && len(kw) == 1 && words[0] == k:
 				// "Kim" in "Kim Jong Un", but not "Serindra" in "Serindra
@@ -179,11 +220,11 @@ func (x *speakerIndex) name(raw string) (string, string) {
 // Ode Hasnah").
 func (x *speakerIndex) foreign(words []string, name string) bool {
 	for _, w := range words {
-		if places[w] {
+		if places[w] || x.forms[w] != nil {
 			return true
 		}
-		for fk := range x.forms {
-			if fk == w || !strings.HasSuffix(fk, " "+name) && strings.HasSuffix(fk, " "+w) {
+		for _, fk := range x.bySuffix[w] {
+			if !strings.HasSuffix(fk, " "+name) {
 				return true
 			}
 		}
@@ -194,14 +235,7 @@ func (x *speakerIndex) foreign(words []string, name string) bool {
 // opensName reports whether the word opens a longer name form without
 // closing any ("Serindra" in "Serindra Azman Hakimi"), as a country or
 // organisation word does; a surname does not.
-func (x *speakerIndex) opensName(w string) bool {
-	for fk := range x.forms {
-		if strings.HasPrefix(fk, w+" ") {
-			return true
-		}
-	}
-	return false
-}
+func (x *speakerIndex) opensName(w string) bool { return len(x.byPrefix[w]) > 0 }
 
 // count is the number of times a name key was seen.
 func (x *speakerIndex) count(k string) int {
