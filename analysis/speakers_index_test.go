@@ -111,7 +111,6 @@ func (x *refSpeakerIndex) opensName(w string) bool {
 	return false
 }
 
-
 func TestSpeakerIndexMatchesScan(t *testing.T) {
 	words := []string{"Kim", "Jong", "Un", "Putin", "Vladimir", "Dela", "Cruz", "Ramon", "Serindra", "Azman", "Hakimi",
 		"La", "Ode", "Arman", "Penjaga", "Pantai", "Rusia", "Jakarta", "Budi", "Santoso", "ketika", "Ketika", "Wa", "Hasnah"}
