@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/go-echarts/go-echarts/v2 v2.7.3
+	github.com/klauspost/compress v1.20.4
 	github.com/xuri/excelize/v2 v2.11.0
 	golang.org/x/text v0.43.0
 	gonum.org/v1/gonum v0.17.0

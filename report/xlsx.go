@@ -5,9 +5,9 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/flate"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -147,6 +147,8 @@ func (r *Report) writeXLSX(w io.Writer) error {
 // writeTo writes the entries in name order with no timestamps. Deflate
 // runs at its fastest level: a large workbook is mostly streamed rows, and
 // level 1 takes a third of the time of level 5 for a file a third larger.
+// The compressor is github.com/klauspost/compress/flate, a drop-in for
+// compress/flate that deflates these parts twice as fast, a little smaller.
 //
 // The rows of a streamed sheet reach it already compressed (see splice):
 // excelize writes the sheet with its header row only, and the entry is

@@ -1,8 +1,8 @@
 package report
 
 import (
-	"compress/flate"
 	"errors"
+	"github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"math"
 	"regexp"
