@@ -292,11 +292,15 @@ func (x *reuseIndex) docOf(p int32) int {
 	return sort.Search(len(x.docs), func(d int) bool { return x.base[d+1] > int(p) })
 }
 
-// shingleHash hashes the k words from p (no separator among them).
+// shingleBase is the multiplier of the shingle hash.
+const shingleBase = 0x100000001b3
+
+// shingleHash hashes the k words from p (no separator among them): the
+// polynomial sum of (id+1)·shingleBase^(k-1-i) over the words, mixed.
 func (x *reuseIndex) shingleHash(p int) uint64 {
 	var h uint64
 	for _, id := range x.w[p : p+x.k] {
-		h = h*0x100000001b3 + uint64(id) + 1
+		h = h*shingleBase + uint64(id) + 1
 	}
 	return mix64(h)
 }
@@ -311,11 +315,30 @@ func mix64(h uint64) uint64 {
 }
 
 // forShingles calls fn with every position of w where k words of one
-// document start, for the documents [from, to).
-func (x *reuseIndex) forShingles(from, to int, fn func(p int)) {
+// document start, for the documents [from, to), and the position's
+// shingleHash, rolled from the previous position's in a few operations.
+func (x *reuseIndex) forShingles(from, to int, fn func(p int, h uint64)) {
+	top := uint64(1) // shingleBase^(k-1)
+	for range x.k - 1 {
+		top *= shingleBase
+	}
 	for d := from; d < to; d++ {
-		for p := x.base[d]; p+x.k <= x.base[d+1]-1; p++ {
-			fn(p)
+		end := x.base[d+1] - 1 // the separator after doc d
+		p := x.base[d]
+		if p+x.k > end {
+			continue
+		}
+		var h uint64
+		for _, id := range x.w[p : p+x.k] {
+			h = h*shingleBase + uint64(id) + 1
+		}
+		for {
+			fn(p, mix64(h))
+			if p+x.k >= end {
+				break
+			}
+			h = (h-(uint64(x.w[p])+1)*top)*shingleBase + uint64(x.w[p+x.k]) + 1
+			p++
 		}
 	}
 }
@@ -333,7 +356,9 @@ func (x *reuseIndex) group() {
 		x.gid[i] = -1
 	}
 	total := 0
-	x.forShingles(0, len(x.docs), func(int) { total++ })
+	for d := range x.docs {
+		total += max(0, x.base[d+1]-1-x.base[d]-x.k+1)
+	}
 	logB := bits.Len(uint(total >> 12))
 	nb := 1 << logB
 	bucketOf := func(h uint64) int { return int(h >> (64 - logB) & uint64(nb-1)) }
@@ -353,7 +378,7 @@ func (x *reuseIndex) group() {
 	counts := make([][]int, nr)
 	parallel(nr, func(r int) {
 		c := make([]int, nb)
-		x.forShingles(cut[r], cut[r+1], func(p int) { c[bucketOf(x.shingleHash(p))]++ })
+		x.forShingles(cut[r], cut[r+1], func(_ int, h uint64) { c[bucketOf(h)]++ })
 		counts[r] = c
 	})
 	bstart := make([]int, nb+1)
@@ -372,8 +397,8 @@ func (x *reuseIndex) group() {
 	order := make([]int32, total)
 	parallel(nr, func(r int) {
 		f := fill[r]
-		x.forShingles(cut[r], cut[r+1], func(p int) {
-			b := bucketOf(x.shingleHash(p))
+		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
+			b := bucketOf(h)
 			order[f[b]] = int32(p)
 			f[b]++
 		})

@@ -561,3 +561,49 @@ func BenchmarkFindReuse(b *testing.B) {
 		})
 	}
 }
+
+// TestForShinglesRollsHash checks that the hash forShingles rolls along
+// each document is shingleHash at every position, and that it visits
+// every position where k words of one document start, in order.
+func TestForShinglesRollsHash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, k := range []int{1, 2, 3, 8} {
+		var docs []reuseDoc
+		for d := range 30 {
+			words := make([]uint32, rng.IntN(20)) // some shorter than k
+			for i := range words {
+				words[i] = uint32(rng.IntN(5)) // 0 and repeats included
+				if rng.IntN(10) == 0 {
+					words[i] = 1<<31 - 1
+				}
+			}
+			docs = append(docs, reuseDoc{outlet: fmt.Sprint(d % 3), words: words})
+		}
+		x := &reuseIndex{docs: docs, k: k, base: make([]int, len(docs)+1)}
+		var lay [][]uint32
+		at := 1
+		for i, d := range docs {
+			x.base[i] = at
+			at += len(d.words) + 1
+			lay = append(lay, d.words)
+		}
+		x.base[len(docs)] = at
+		x.w = layWords(lay)
+		var want []int
+		for d := range docs {
+			for p := x.base[d]; p+k <= x.base[d+1]-1; p++ {
+				want = append(want, p)
+			}
+		}
+		var got []int
+		x.forShingles(0, len(docs), func(p int, h uint64) {
+			got = append(got, p)
+			if h != x.shingleHash(p) {
+				t.Fatalf("k=%d position %d: rolled hash %x, want %x", k, p, h, x.shingleHash(p))
+			}
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("k=%d: positions %v, want %v", k, got, want)
+		}
+	}
+}
