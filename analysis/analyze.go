@@ -499,8 +499,12 @@ func aggregate(res *Result) []*OutletFeatures {
 		f.Quotes.Count++
 		f.Quotes.Words += q.Words
 	}
-	var out []*OutletFeatures
-	for _, name := range sortedKeys(by) {
+	// Outlets on all cores: each has its own speakers, and the intervals
+	// of thousands of speakers take a while.
+	names := sortedKeys(by)
+	out := make([]*OutletFeatures, len(names))
+	parallel(len(names), func(i int) {
+		name := names[i]
 		f := by[name]
 		f.Loaded.setRate(f.Words)
 		f.Hedges.setRate(f.Words)
@@ -523,8 +527,8 @@ func aggregate(res *Result) []*OutletFeatures {
 			}
 			return a.Speaker < b.Speaker
 		})
-		out = append(out, f)
-	}
+		out[i] = f
+	})
 	return out
 }
 
