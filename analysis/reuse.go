@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Reuse is the text shared word for word by articles of different
@@ -375,10 +376,19 @@ func (x *reuseIndex) group() {
 		cut[r] = d
 	}
 	cut[nr] = len(x.docs)
+	// Only the positions that pass the filter are bucketed; they are
+	// marked here, so that the second pass reads the marks in order.
+	maybe := x.sharedFilter(nr, cut, total)
+	pass := make([]uint64, len(x.w)/64+1)
 	counts := make([][]int, nr)
 	parallel(nr, func(r int) {
 		c := make([]int, nb)
-		x.forShingles(cut[r], cut[r+1], func(_ int, h uint64) { c[bucketOf(h)]++ })
+		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
+			if maybe(h) {
+				c[bucketOf(h)]++
+				atomic.OrUint64(&pass[p>>6], 1<<(p&63)) // neighbouring ranges can share a word
+			}
+		})
 		counts[r] = c
 	})
 	bstart := make([]int, nb+1)
@@ -394,10 +404,13 @@ func (x *reuseIndex) group() {
 		}
 		bstart[b+1] = at
 	}
-	order := make([]int32, total)
+	order := make([]int32, bstart[nb])
 	parallel(nr, func(r int) {
 		f := fill[r]
 		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
+			if pass[p>>6]&(1<<(p&63)) == 0 {
+				return
+			}
 			b := bucketOf(h)
 			order[f[b]] = int32(p)
 			f[b]++
@@ -516,6 +529,36 @@ func (x *reuseIndex) group() {
 				next[g]++
 			}
 		}
+	}
+}
+
+// sharedFilter returns a test that is true for the hash of every shingle
+// that occurs more than once, and for few others: in real news most
+// shingles occur once, and only the rest need to be bucketed and
+// numbered. Each hash marks a bit in a table of about 8 bits per shingle,
+// and a second bit next to it when the first was already set; a shingle
+// occurring once passes only when another shingle's hash shares its bit
+// (about one in eight). The documents' ranges are marked on all cores.
+func (x *reuseIndex) sharedFilter(nr int, cut []int, total int) func(h uint64) bool {
+	n := 1 << bits.Len(uint(max(8*total, 64)-1)) // bits, a power of two
+	// Word 2j holds the first bits of slots 64j to 64j+63, word 2j+1
+	// their second bits, in the same cache line.
+	t := make([]uint64, n/32)
+	mask := uint64(n - 1)
+	parallel(nr, func(r int) {
+		x.forShingles(cut[r], cut[r+1], func(_ int, h uint64) {
+			i := h & mask
+			bit := uint64(1) << (i & 63)
+			if w := &t[i>>6*2]; atomic.LoadUint64(w)&bit != 0 || atomic.OrUint64(w, bit)&bit != 0 {
+				if atomic.LoadUint64(&t[i>>6*2+1])&bit == 0 {
+					atomic.OrUint64(&t[i>>6*2+1], bit)
+				}
+			}
+		})
+	})
+	return func(h uint64) bool {
+		i := h & mask
+		return t[i>>6*2+1]&(1<<(i&63)) != 0
 	}
 }
 

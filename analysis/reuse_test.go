@@ -607,3 +607,56 @@ func TestForShinglesRollsHash(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedFilterKeepsRepeats checks that the filter of group passes
+// every shingle occurring more than once, and stops most of the others.
+func TestSharedFilterKeepsRepeats(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var docs []reuseDoc
+	var lay [][]uint32
+	for d := range 400 {
+		words := make([]uint32, 50+rng.IntN(200))
+		for i := range words {
+			words[i] = uint32(rng.IntN(1 << 20))
+		}
+		if d > 0 && rng.IntN(3) == 0 { // a passage from an earlier document
+			src := lay[rng.IntN(len(lay))]
+			n := min(len(src), len(words), 5+rng.IntN(30))
+			copy(words[rng.IntN(len(words)-n+1):], src[:n])
+		}
+		docs = append(docs, reuseDoc{outlet: fmt.Sprint(d % 7), words: words})
+		lay = append(lay, words)
+	}
+	x := &reuseIndex{docs: docs, k: 8, base: make([]int, len(docs)+1), w: layWords(lay)}
+	at := 1
+	for i, d := range docs {
+		x.base[i] = at
+		at += len(d.words) + 1
+	}
+	x.base[len(docs)] = at
+	seen := map[string]int{}
+	total := 0
+	x.forShingles(0, len(docs), func(p int, _ uint64) {
+		seen[fmt.Sprint(x.w[p:p+x.k])]++
+		total++
+	})
+	maybe := x.sharedFilter(1, []int{0, len(docs)}, total)
+	once, passed, repeats := 0, 0, 0
+	x.forShingles(0, len(docs), func(p int, h uint64) {
+		switch {
+		case seen[fmt.Sprint(x.w[p:p+x.k])] > 1:
+			repeats++
+			if !maybe(h) {
+				t.Fatalf("position %d: a repeated shingle does not pass", p)
+			}
+		default:
+			once++
+			if maybe(h) {
+				passed++
+			}
+		}
+	})
+	if repeats == 0 || passed*4 > once {
+		t.Errorf("%d repeated shingle positions; %d of %d single ones pass, want under a quarter", repeats, passed, once)
+	}
+}
