@@ -44,40 +44,46 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 
 	// Distinguishing terms over content words.
 	// Note: words are counted by id, and whether an id is a content word
-	// is decided once per language.
-	byID := make(map[string]map[uint32]int)
-	content := map[string][]int8{} // lang -> id -> 0 unknown, 1 content, -1 not
-	size := v.size()
+	// is decided once per language, before the outlets are counted, an
+	// outlet at a time on all cores.
+	forms := v.all()
+	content := map[string][]bool{} // lang -> id -> is a content word
 	for _, o := range outs {
-		m := byID[o.res.Outlet]
-		if m == nil {
-			m = make(map[uint32]int)
-			byID[o.res.Outlet] = m
-		}
-		is := content[o.lang]
-		if is == nil {
-			is = make([]int8, size)
+		if content[o.lang] == nil {
+			is := make([]bool, len(forms))
+			parallel((len(forms)+4095)/4096, func(c int) {
+				for id := c * 4096; id < min(len(forms), (c+1)*4096); id++ {
+					is[id] = contentWord(o.lang, forms[id], lex)
+				}
+			})
 			content[o.lang] = is
 		}
-		for _, id := range o.words {
-			if is[id] == 0 {
-				is[id] = -1
-				if contentWord(o.lang, v.word(id), lex) {
-					is[id] = 1
+	}
+	byOutlet := map[string][]*articleOut{}
+	for _, o := range outs {
+		byOutlet[o.res.Outlet] = append(byOutlet[o.res.Outlet], o)
+	}
+	outletNames := sortedKeys(byOutlet)
+	outletCounts := make([]map[string]int, len(outletNames))
+	parallel(len(outletNames), func(i int) {
+		m := make(map[uint32]int)
+		for _, o := range byOutlet[outletNames[i]] {
+			is := content[o.lang]
+			for _, id := range o.words {
+				if is[id] {
+					m[id]++
 				}
 			}
-			if is[id] > 0 {
-				m[id]++
-			}
 		}
-	}
-	counts := make(map[string]map[string]int, len(byID))
-	for outlet, m := range byID {
 		c := make(map[string]int, len(m))
 		for id, n := range m {
-			c[v.word(id)] = n
+			c[forms[id]] = n
 		}
-		counts[outlet] = c
+		outletCounts[i] = c
+	})
+	counts := make(map[string]map[string]int, len(outletNames))
+	for i, name := range outletNames {
+		counts[name] = outletCounts[i]
 	}
 	res.Distinctive = distinctiveTerms(counts, opts.Background, top, minDistinctiveZ)
 

@@ -61,6 +61,21 @@ func (v *vocab) word(id uint32) string {
 	return s.words[id/vocabShards]
 }
 
+// all returns the form of every id below size(), "" where no word has
+// the id.
+func (v *vocab) all() []string {
+	out := make([]string, v.size())
+	for i := range v.shards {
+		s := &v.shards[i]
+		s.mu.Lock()
+		for j, w := range s.words {
+			out[j*vocabShards+i] = w
+		}
+		s.mu.Unlock()
+	}
+	return out
+}
+
 // size returns one more than the largest id handed out, for tables
 // indexed by id.
 func (v *vocab) size() int {
