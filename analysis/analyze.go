@@ -456,48 +456,75 @@ func aggregate(res *Result) []*OutletFeatures {
 		f.Words += a.Words
 		f.Sentences += a.Sentences
 	}
-	for _, m := range res.Matches.All() {
-		f := get(m.Outlet)
-		rf := &f.Loaded
-		if m.Kind == MatchHedge {
-			rf = &f.Hedges
-		}
-		rf.Count++
-		rf.ByCategory[m.Category]++
-		switch m.Voice {
-		case VoiceNarration:
-			rf.ByVoice.Narration++
-		case VoiceQuote:
-			rf.ByVoice.Quote++
-		case VoiceReported:
-			rf.ByVoice.Reported++
-		case VoiceScareQuote:
-			rf.ByVoice.ScareQuote++
+	// Quotes and matches are read as records: their strings are looked up
+	// by id, once per outlet or speaker rather than once per record.
+	if mt := res.Matches.tab; mt != nil {
+		byID := make([]*OutletFeatures, len(mt.strs))
+		for i := range res.Matches.recs.len() {
+			m := res.Matches.recs.at(i)
+			f := byID[m.outlet]
+			if f == nil {
+				f = get(mt.str(m.outlet))
+				byID[m.outlet] = f
+			}
+			rf := &f.Loaded
+			if mt.str(m.kind) == MatchHedge {
+				rf = &f.Hedges
+			}
+			rf.Count++
+			rf.ByCategory[mt.str(m.category)]++
+			switch mt.str(m.voice) {
+			case VoiceNarration:
+				rf.ByVoice.Narration++
+			case VoiceQuote:
+				rf.ByVoice.Quote++
+			case VoiceReported:
+				rf.ByVoice.Reported++
+			case VoiceScareQuote:
+				rf.ByVoice.ScareQuote++
+			}
 		}
 	}
 	speakers := make(map[string]map[string]*SpeakerShare)
-	for _, q := range res.Quotes.All() {
-		if q.Kind == KindScare {
-			continue
+	if qt := res.Quotes.tab; qt != nil {
+		byID := make([]*OutletFeatures, len(qt.strs))
+		shares := make(map[uint64]*SpeakerShare) // outlet id << 32 | speaker id
+		for i := range res.Quotes.recs.len() {
+			q := res.Quotes.recs.at(i)
+			kind := qt.str(q.kind)
+			if kind == KindScare {
+				continue
+			}
+			f := byID[q.outlet]
+			if f == nil {
+				f = get(qt.str(q.outlet))
+				byID[q.outlet] = f
+			}
+			key := uint64(q.outlet)<<32 | uint64(q.speaker)
+			s := shares[key]
+			if s == nil {
+				outlet, speaker := qt.str(q.outlet), qt.str(q.speaker)
+				m := speakers[outlet]
+				if m == nil {
+					m = make(map[string]*SpeakerShare)
+					speakers[outlet] = m
+				}
+				if s = m[speaker]; s == nil {
+					s = &SpeakerShare{Speaker: speaker, Affiliation: qt.str(q.affiliation)}
+					m[speaker] = s
+				}
+				shares[key] = s
+			}
+			if kind == KindReported {
+				s.Reported++
+				f.Quotes.Reported++
+				continue
+			}
+			s.Quotes++
+			s.Words += int(q.words)
+			f.Quotes.Count++
+			f.Quotes.Words += int(q.words)
 		}
-		f := get(q.Outlet)
-		if speakers[q.Outlet] == nil {
-			speakers[q.Outlet] = make(map[string]*SpeakerShare)
-		}
-		s := speakers[q.Outlet][q.Speaker]
-		if s == nil {
-			s = &SpeakerShare{Speaker: q.Speaker, Affiliation: q.Affiliation}
-			speakers[q.Outlet][q.Speaker] = s
-		}
-		if q.Kind == KindReported {
-			s.Reported++
-			f.Quotes.Reported++
-			continue
-		}
-		s.Quotes++
-		s.Words += q.Words
-		f.Quotes.Count++
-		f.Quotes.Words += q.Words
 	}
 	// Outlets on all cores: each has its own speakers, and the intervals
 	// of thousands of speakers take a while.
