@@ -535,12 +535,18 @@ func aggregate(res *Result) []*OutletFeatures {
 		f := by[name]
 		f.Loaded.setRate(f.Words)
 		f.Hedges.setRate(f.Words)
+		ci := map[int][2]float64{} // by quoted words: many speakers of an outlet share a count
 		for _, sp := range sortedKeys(speakers[name]) {
 			s := speakers[name][sp]
 			if f.Quotes.Words > 0 {
 				s.Share = round4(float64(s.Words) / float64(f.Quotes.Words))
-				lo, hi := jeffreys(s.Words, f.Quotes.Words)
-				s.CI95Low, s.CI95High = round4(lo), round4(hi)
+				b, ok := ci[s.Words]
+				if !ok {
+					lo, hi := jeffreys(s.Words, f.Quotes.Words)
+					b = [2]float64{round4(lo), round4(hi)}
+					ci[s.Words] = b
+				}
+				s.CI95Low, s.CI95High = b[0], b[1]
 			}
 			f.Quotes.BySpeaker = append(f.Quotes.BySpeaker, s)
 		}
