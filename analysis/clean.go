@@ -780,10 +780,10 @@ func isDateLine(s string) bool {
 	toks := tokenize(s, span{0, len(s)})
 	month, digits, day := false, 0, false
 	for _, t := range toks {
-		if _, ok := months[t.Norm]; ok && len(t.Norm) > 3 {
+		if t.month() > 0 && len(t.Norm) > 3 {
 			month = true
 		}
-		if weekdays[t.Norm] {
+		if t.isWeekday() {
 			day = true
 		}
 		if unicode.IsDigit(firstRune(t.Norm)) {

@@ -24,6 +24,9 @@ const (
 // langRules are the closed word lists of one language. They are grammar,
 // not knowledge of any corpus: reporting verbs, pronouns, titles.
 type langRules struct {
+	// index is the position of the language in wordInfo.lang: 0 for
+	// rulesID, 1 for rulesEN.
+	index int
 	verbs map[string]verbClass
 	// according marks "according to X" (possibly multiword, space-separated).
 	according []string
@@ -216,7 +219,10 @@ func (lr *langRules) function(w string) bool {
 	return lr.functionWords[w]
 }
 
-func init() {
+// finishRules derives the lists of rulesID and rulesEN that are made of
+// other lists.
+func finishRules() {
+	rulesEN.index = 1
 	for _, lr := range []*langRules{rulesID, rulesEN} {
 		lr.accordingFirst = make(map[string]bool)
 		lr.accordingWords = nil
@@ -307,10 +313,14 @@ var abbreviations = set(`dr prof h hj ir no jl kab kec st dll dsb dkk drs tn ny 
 // detectLanguage returns "en" or "id" by counting function words.
 func detectLanguage(toks []token) string {
 	var id, en int
-	for _, t := range toks {
-		k := stopLangs[t.Norm]
-		id += int(k & 1)
-		en += int(k >> 1)
+	for i := range toks {
+		in := toks[i].info().lang
+		if in[rulesID.index]&wStop != 0 {
+			id++
+		}
+		if in[rulesEN.index]&wStop != 0 {
+			en++
+		}
 	}
 	if en > id {
 		return "en"

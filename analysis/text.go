@@ -21,6 +21,8 @@ type token struct {
 	Norm string
 	// Cap reports whether the first letter is upper case; Upper whether all letters are.
 	Cap, Upper bool
+	// kw is the index of Norm in wordInfos: what the word lists hold of it.
+	kw uint32
 }
 
 func isWordRune(r rune) bool {
@@ -186,7 +188,8 @@ func isDigitBefore(text string, i int) bool {
 }
 
 // newToken makes the token of the word text[start:end], whose byte
-// classes are class (see scanWord). When lowered is not nil, the lower-case
+// classes are class (see scanWord), and looks its Norm up in the word
+// lists (token.kw). When lowered is not nil, the lower-case
 // form of an ASCII word with capitals is appended to it and Norm is that
 // part of it, which saves an allocation per word.
 func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
@@ -215,9 +218,11 @@ func newToken(text string, start, end int, class uint8, lowered *strings.Builder
 		default:
 			t.Norm = strings.ToLower(w)
 		}
+		t.kw = lookupWord(t.Norm)
 		return t
 	}
 	t.Norm = normWord(w)
+	t.kw = lookupWord(t.Norm)
 	first, _ := utf8.DecodeRuneInString(w)
 	t.Cap = unicode.IsUpper(first)
 	t.Upper = t.Cap

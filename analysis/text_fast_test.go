@@ -38,6 +38,7 @@ func tokenizeRef(text string, sp span) []token {
 		}
 		w := text[start:i]
 		t := token{Start: start, End: i, Norm: normWord(w)}
+		t.kw = lookupWord(t.Norm)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.Cap = unicode.IsUpper(first)
 		t.Upper = t.Cap
@@ -400,5 +401,55 @@ func TestStarMatchHeads(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Fatal("no star term matched")
+	}
+}
+
+// TestWordIndex compares the bits of wordInfos with the word lists they
+// stand for, for every word of a list and every word of the corpora.
+func TestWordIndex(t *testing.T) {
+	words := []string{"", "putin", "Yang", "new york", "x y"}
+	for w := range wordIndex {
+		words = append(words, w)
+	}
+	for _, line := range corpusLines(t) {
+		for _, tk := range tokenize(line, span{0, len(line)}) {
+			words = append(words, tk.Norm)
+		}
+	}
+	for _, w := range words {
+		tk := token{Norm: w, kw: lookupWord(w)}
+		for _, lr := range []*langRules{rulesID, rulesEN} {
+			for _, l := range []struct {
+				m    map[string]bool
+				flag wordFlag
+			}{
+				{lr.frameCue, wFrameCue}, {lr.accordingFirst, wAccordingFirst}, {lr.accordingPron, wAccordingPron},
+				{lr.that, wThat}, {lr.pronouns, wPronoun}, {lr.skip, wSkip}, {lr.coord, wCoord}, {lr.roles, wRole},
+				{lr.titles, wTitle}, {lr.orgWords, wOrgWord}, {lr.npStop, wNPStop}, {lr.stop, wStop},
+				{lr.institutions, wInstitution}, {lr.det, wDet}, {lr.pp, wPP}, {lr.in, wIn}, {lr.as, wAs},
+				{lr.of, wOf},
+			} {
+				if got, want := lr.is(&tk, l.flag), l.m[w]; got != want {
+					t.Fatalf("is(%q, %#x) = %v, want %v", w, l.flag, got, want)
+				}
+			}
+			if got, want := lr.is(&tk, wFunction), lr.function(w); got != want {
+				t.Fatalf("is(%q, wFunction) = %v, want %v", w, got, want)
+			}
+			c, verb := lr.verbs[w]
+			if got := lr.verbOf(&tk); got != c || verb && c == 0 {
+				t.Fatalf("verbOf(%q) = %v, want %v", w, got, c)
+			}
+		}
+		if got, want := tk.isWeekday(), weekdays[w]; got != want {
+			t.Fatalf("isWeekday(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := tk.month(), months[w]; got != want {
+			t.Fatalf("month(%q) = %v, want %v", w, got, want)
+		}
+		g := tk.info().global
+		if g&gPlace != 0 != places[w] || g&gPlaceAcronym != 0 != placeAcronyms[w] || g&gPlaceHead != 0 != placeHeads()[w] {
+			t.Fatalf("global bits of %q = %#x", w, g)
+		}
 	}
 }
