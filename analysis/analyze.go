@@ -274,6 +274,9 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	warn := func(line int, format string, args ...any) {
 		o.warnings = append(o.warnings, Warning{Article: a.ID, Path: a.Path, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
+	// The words of the whole body, for language detection and, part by
+	// part, for the sentences (see tokensOf).
+	body := tokenize(a.Text, span{a.BodyStart, len(a.Text)})
 	// Language first: it picks the rules used for cleaning and attribution.
 	lang, langSource := strings.ToLower(a.Language), "given"
 	if forceLang == "id" || forceLang == "en" {
@@ -282,7 +285,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		if lang != "" {
 			warn(0, "language %q not supported; detecting id or en", a.Language)
 		}
-		lang = detectLanguageText(a.Text, span{a.BodyStart, len(a.Text)})
+		lang = detectLanguage(body)
 		langSource = "detected"
 	}
 	lr := rulesFor(lang)
@@ -350,7 +353,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
 		}
 		for _, sp := range splitSentences(a.Text, p, qs, abbreviations) {
-			s := &sentence{sp: sp, toks: tokenize(a.Text, sp)}
+			s := &sentence{sp: sp, toks: tokensOf(a.Text, body, sp)}
 			for _, q := range qs {
 				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
 					s.quotes = append(s.quotes, q)
@@ -408,6 +411,23 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	})
 	slices.SortStableFunc(o.matches, func(a, b rawMatch) int { return cmp.Compare(a.text.Start, b.text.Start) })
 	return o
+}
+
+// tokensOf returns tokenize(text, sp), where body is tokenize(text, b)
+// for a span b holding sp. When no word of body crosses an end of sp, the
+// words of sp are those of body inside it: a scan from sp.Start finds the
+// word starts the scan of b finds there (between words both skip the same
+// runes, and a scan that starts inside a rune skips its bytes as no word
+// rune), and a word of body that ends by sp.End ends there in a scan that
+// stops at sp.End too. Else it tokenizes sp. The slice returned has no
+// room to append to.
+func tokensOf(text string, body []token, sp span) []token {
+	lo := sort.Search(len(body), func(k int) bool { return body[k].Start >= sp.Start })
+	hi := lo + sort.Search(len(body)-lo, func(k int) bool { return body[lo+k].Start >= sp.End })
+	if lo > 0 && body[lo-1].End > sp.Start || hi > 0 && body[hi-1].End > sp.End {
+		return tokenize(text, sp)
+	}
+	return body[lo:hi:hi]
 }
 
 // rawMatch is a lexicon match in one article, before it joins the result.

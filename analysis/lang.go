@@ -251,51 +251,6 @@ func finishRules() {
 	}
 }
 
-// detectLanguageText is detectLanguage(tokenize(text, sp)) without
-// building the tokens: each word's Norm as tokenize computes it, looked
-// up at once.
-func detectLanguageText(text string, sp span) string {
-	var id, en int
-	var buf [64]byte
-	for i := sp.Start; ; {
-		start, end, ok := nextWord(text, i, sp.End)
-		if !ok {
-			break
-		}
-		var k uint8
-		if b, ascii := appendLowerASCII(buf[:0], text[start:end]); ascii {
-			k = stopLangs[string(b)]
-		} else {
-			k = stopLangs[normWord(text[start:end])]
-		}
-		id += int(k & 1)
-		en += int(k >> 1)
-		i = end
-	}
-	if en > id {
-		return "en"
-	}
-	return "id"
-}
-
-// stopLangs has, for each word of rulesID.stop or rulesEN.stop, bit 0 set
-// when it is an Indonesian one and bit 1 when an English one: one lookup
-// per word for detectLanguage.
-var stopLangs = func() map[string]uint8 {
-	m := make(map[string]uint8)
-	for w, ok := range rulesID.stop {
-		if ok {
-			m[w] |= 1
-		}
-	}
-	for w, ok := range rulesEN.stop {
-		if ok {
-			m[w] |= 2
-		}
-	}
-	return m
-}()
-
 // rulesFor returns the rules of a language ("id" or "en").
 func rulesFor(lang string) *langRules {
 	if lang == "en" {

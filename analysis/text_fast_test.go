@@ -53,6 +53,23 @@ func tokenizeRef(text string, sp span) []token {
 	return toks
 }
 
+// detectLanguageRef is detectLanguage looking each word up in the lists of stop words.
+func detectLanguageRef(toks []token) string {
+	var id, en int
+	for _, t := range toks {
+		if rulesID.stop[t.Norm] {
+			id++
+		}
+		if rulesEN.stop[t.Norm] {
+			en++
+		}
+	}
+	if en > id {
+		return "en"
+	}
+	return "id"
+}
+
 var tokenTexts = []string{
 	"negara-negara Rusia-Korut tete-a-tete", "“Ya,” katanya.", "3,5 persen dan Rp 1.500", "don't the country's 'diktator'",
 	"anti- dan -pro", "Kamis (14/9).", "Café naïve", "KCNA AS UK U.S. e-mail", "ＡＢＣ ﬁre Ⅻ ½", "don’t Jum’at", "٣,٥ 3.x x.3 3,",
@@ -82,8 +99,8 @@ func TestTokenizeFast(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
 			}
-			if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
-				t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
+			if got, want := detectLanguage(got), detectLanguageRef(want); got != want {
+				t.Fatalf("detectLanguage(%q, %v) = %s, want %s", text, sp, got, want)
 			}
 			if n := countWords(text, sp); n != len(want) {
 				t.Fatalf("countWords(%q, %v) = %d, want %d", text, sp, n, len(want))
@@ -108,8 +125,8 @@ func FuzzTokenize(f *testing.F) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
 		}
-		if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
-			t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
+		if got, want := detectLanguage(got), detectLanguageRef(want); got != want {
+			t.Fatalf("detectLanguage(%q, %v) = %s, want %s", text, sp, got, want)
 		}
 	})
 }
@@ -452,4 +469,51 @@ func TestWordIndex(t *testing.T) {
 			t.Fatalf("global bits of %q = %#x", w, g)
 		}
 	}
+}
+
+// TestTokensOf compares the words of a span taken from those of a larger
+// span with the span tokenized on its own.
+func TestTokensOf(t *testing.T) {
+	check := func(text string, b, sp span) {
+		got, want := tokensOf(text, tokenize(text, b), sp), tokenize(text, sp)
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokensOf(%q, %v, %v):\n got %+v\nwant %+v", text, b, sp, got, want)
+		}
+	}
+	for _, text := range tokenTexts {
+		for i := 0; i <= len(text); i++ {
+			for j := i; j <= len(text); j++ {
+				check(text, span{0, len(text)}, span{i, j})
+				check(text, span{i, len(text)}, span{i, j})
+			}
+		}
+	}
+	for _, text := range corpusLines(t) {
+		for i := 0; i <= len(text) && i < 40; i++ {
+			check(text, span{0, len(text)}, span{i, len(text) - i/2})
+			check(text, span{0, len(text)}, span{len(text) / 3, len(text) - i})
+		}
+	}
+}
+
+func FuzzTokensOf(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
+		if lo < 0 || hi > len(text) || lo > hi {
+			lo, hi = 0, len(text)
+		}
+		sp := span{lo, hi}
+		got, want := tokensOf(text, tokenize(text, span{0, len(text)}), sp), tokenize(text, sp)
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokensOf(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
+		}
+	})
 }
