@@ -886,24 +886,26 @@ func findAllWordFold(word, text string) [][]int {
 	return out
 }
 
-// maybeSpaced guards spacedVariant: whether key k can be outletKey of two
-// or more capitalised words in a row in text. Those words hold only
-// letters and digits, and a letter lowers to a letter, so the key is
-// their text without the blanks between them, in lower case. When k is
-// ASCII and text has no rune outside ASCII that lowers into it (U+0130,
-// U+212A), those words are ASCII: k occurs in the text without spaces and
-// tabs, in lower case, where at least one blank was taken out.
-func maybeSpaced(k, text string) bool {
+// spacedLines guards spacedVariant: the lines of text (in order, without
+// their line breaks) where key k can be outletKey of two or more
+// capitalised words in a row; all is true when every line can hold them.
+// Those words hold only letters and digits, and a letter lowers to a
+// letter, so the key is their text without the blanks between them, in
+// lower case. When k is ASCII and text has no rune outside ASCII that
+// lowers into it (U+0130, U+212A), those words are ASCII: k occurs in the
+// text without spaces and tabs, in lower case, where at least one blank
+// was taken out, and within one line, as k holds no line break.
+func spacedLines(k, text string) (lines []span, all bool) {
 	if k == "" {
-		return true
+		return nil, true
 	}
 	for i := 0; i < len(k); i++ {
 		if k[i] >= utf8.RuneSelf {
-			return true
+			return nil, true
 		}
 	}
 	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") {
-		return true
+		return nil, true
 	}
 	b := make([]byte, 0, len(text))
 	at := make([]int32, 0, len(text)) // at[i] is the offset in text of b[i]
@@ -922,11 +924,19 @@ func maybeSpaced(k, text string) bool {
 	for p := 0; ; p++ {
 		i := strings.Index(squeezed[p:], k)
 		if i < 0 {
-			return false
+			return lines, false
 		}
 		p += i
-		if int(at[p+len(k)-1]-at[p]) > len(k)-1 {
-			return true // a blank inside
+		if int(at[p+len(k)-1]-at[p]) > len(k)-1 { // a blank inside
+			pos := int(at[p])
+			if n := len(lines); n > 0 && pos < lines[n-1].End {
+				continue // in the line found last
+			}
+			l := span{strings.LastIndexByte(text[:pos], '\n') + 1, len(text)}
+			if e := strings.IndexByte(text[pos:], '\n'); e >= 0 {
+				l.End = pos + e
+			}
+			lines = append(lines, l)
 		}
 	}
 }
@@ -935,19 +945,28 @@ var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,
 
 // spacedVariant finds the name written as separate capitalised words in
 // the text ("Warta Nusantara" for "WARTANUSANTARA"); "" if absent.
+// The matches of reCapRun in the text are those in its lines, one after
+// the other (no match holds a line break), so only the lines spacedLines
+// returns are searched.
 func spacedVariant(name, text string) string {
 	k := outletKey(name)
-	if len(k) < 4 || !maybeSpaced(k, text) {
+	if len(k) < 4 {
 		return ""
 	}
-	for _, m := range reCapRun.FindAllString(text, -1) {
-		words := strings.Fields(m)
-		// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
-		for i := range words {
-			for j := i + 2; j <= len(words); j++ {
-				w := strings.Join(words[i:j], " ")
-				if outletKey(w) == k && strings.ToUpper(w) != w {
-					return w
+	lines, all := spacedLines(k, text)
+	if all {
+		lines = []span{{0, len(text)}}
+	}
+	for _, l := range lines {
+		for _, m := range reCapRun.FindAllString(text[l.Start:l.End], -1) {
+			words := strings.Fields(m)
+			// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
+			for i := range words {
+				for j := i + 2; j <= len(words); j++ {
+					w := strings.Join(words[i:j], " ")
+					if outletKey(w) == k && strings.ToUpper(w) != w {
+						return w
+					}
 				}
 			}
 		}
@@ -973,13 +992,43 @@ func outletFromFilename(base, text string) string {
 		return stem
 	}
 	name := strings.Join(parts, " ")
-	re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
-	for _, w := range re.FindAllString(text, -1) {
-		if strings.ToLower(w) != w {
-			return w
+	// Every match starts with the first part; the expression is only
+	// built when the text may hold it.
+	if mayContainFold(text, parts[0]) {
+		re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
+		for _, w := range re.FindAllString(text, -1) {
+			if strings.ToLower(w) != w {
+				return w
+			}
 		}
 	}
 	return titleCase(name)
+}
+
+// mayContainFold reports whether a match of (?i)p, for a literal p, can
+// occur in s. In a text where asciiFoldExact holds, a match of an ASCII
+// literal is an occurrence of it ignoring ASCII case; otherwise it
+// reports true.
+func mayContainFold(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if p == "" || !asciiFoldExact(s) {
+		return true
+	}
+	lp := lowerASCII(p)
+	for i := 0; i+len(lp) <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == lp[0] && hasPrefixFold(s[i:], lp) {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteAll(ss []string) []string {
