@@ -546,13 +546,13 @@ func clean(a *Article, lang *langRules) *cleaned {
 			break
 		}
 		s := text[live[i].Start:live[i].End]
-		if m := reDatelineLine.FindStringSubmatch(s); m != nil && isOutletLike(m[1]) && !hasTerminalWord(s) {
+		if m := datelineLine(s); m != nil && isOutletLike(m[1]) && !hasTerminalWord(s) {
 			c.outlet, c.outletEv, c.outletBy = strings.TrimSpace(m[1]), s, "dateline"
 			remove(l, "dateline")
 			c.markTitle(text, lines[:i], live[:i], removedLine, remove)
 			break
 		}
-		if m := reDatelinePrefix.FindStringSubmatchIndex(s); m != nil {
+		if m := datelinePrefix(s); m != nil {
 			segs := text[live[i].Start+m[2] : live[i].Start+m[3]]
 			if name, ok := datelineOutlet(segs); ok {
 				c.outlet, c.outletEv, c.outletBy = name, strings.TrimSpace(s[:m[1]]), "dateline"
@@ -630,6 +630,78 @@ func clean(a *Article, lang *langRules) *cleaned {
 	sortRemovals(c.removed)
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
+}
+
+// datelineLine is reDatelineLine.FindStringSubmatch(s), run only on a
+// line it can match: one of the runes of ^([\p{L}\d.&' ]{2,40})(?:,\s*[\p{L} ]{2,30})?\.?$,
+// that is letters, ASCII digits, ".&', " and white space (\s), of which at
+// most 40+1+30+1 are not white space.
+func datelineLine(s string) []string {
+	n := 0 // runes that are not white space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isRESpace(c):
+			case isASCIIAlnum(c) || c == '.' || c == '&' || c == '\'' || c == ',':
+				n++
+			default:
+				return nil
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				return nil
+			}
+			n++
+			i += size
+		}
+		if n > 72 {
+			return nil
+		}
+	}
+	return reDatelineLine.FindStringSubmatch(s)
+}
+
+// datelinePrefix is reDatelinePrefix.FindStringSubmatchIndex(s), run only
+// on a line it can match. Before its dash, a match holds only letters,
+// ASCII digits, ".()&' ", white space (\s) and at most two separators
+// ("|" or ","), with at most 40 runes other than white space between
+// two separators; none of them is a dash, so its dash is the first of s.
+func datelinePrefix(s string) []int {
+	seps, n := 0, 0 // separators, and runes other than white space since the last
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '-':
+				return reDatelinePrefix.FindStringSubmatchIndex(s)
+			case isRESpace(c):
+			case c == '|' || c == ',':
+				seps, n = seps+1, 0
+			case isASCIIAlnum(c) || c == '.' || c == '(' || c == ')' || c == '&' || c == '\'':
+				n++
+			default:
+				return nil
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == '–' || r == '—':
+				return reDatelinePrefix.FindStringSubmatchIndex(s)
+			case !unicode.IsLetter(r):
+				return nil
+			}
+			n++
+			i += size
+		}
+		if seps > 2 || n > 40 {
+			return nil
+		}
+	}
+	return nil
 }
 
 // headlineAboveDate removes a headline that sits directly above a date

@@ -619,3 +619,37 @@ func TestOutletFromFilenameGuard(t *testing.T) {
 		}
 	}
 }
+
+// datelineLines are lines for the dateline guards.
+var datelineLines = []string{"BERITABALI.COM, DUNIA.", "JAKARTA, KOMPAS.com - Presiden", "Seoul | EGINDO.co -- Korea", "VALMONTE, Talaya (Pacific Wire) - x",
+	"Jakarta, Lensa Pasifik -- Kata", "TRIBUNWOW.COM – Kabar", "a, b, c, d - e", "a,b,c - d", "a|b|c — d", "ÉCOLE, Paris", "x—y", "-", "a -", "a - ",
+	"Jakarta\t,\tKompas\t-\tx", "Jum'at & Co. (X) - y", "1234567890123456789012345678901234567890 - x", "12345678901234567890123456789012345678901 - x",
+	"1234567890123456789012345678901234567890, 123456789012345678901234567890.", "a\u00a0b - c", "a_b - c", "\u212a - c", "ſ, x"}
+
+func TestDatelineGuards(t *testing.T) {
+	lines := append(append([]string{}, datelineLines...), corpusLines(t)...)
+	for _, l := range lines {
+		for _, s := range []string{l, strings.TrimSpace(l), l + " - x", "A, " + l, l[:len(l)/2]} {
+			if got, want := datelineLine(s), reDatelineLine.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("datelineLine(%q) = %q, want %q", s, got, want)
+			}
+			if got, want := datelinePrefix(s), reDatelinePrefix.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("datelinePrefix(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzDatelineGuards(f *testing.F) {
+	for _, s := range datelineLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := datelineLine(s), reDatelineLine.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("datelineLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := datelinePrefix(s), reDatelinePrefix.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("datelinePrefix(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
