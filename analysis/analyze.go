@@ -234,6 +234,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	var mu sync.Mutex // held to commit; next is the next article to commit
 	next := 0
 	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
+	scratches := make([]scratch, len(seen))
 	parallelW(len(articles), func(w, i int) {
 		if len(seen[w]) > maxSeenWords {
 			seen[w] = nil // a fresh cache: a map never shrinks
@@ -241,7 +242,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		if seen[w] == nil {
 			seen[w] = make(map[string]uint32)
 		}
-		o := analyzeArticle(articles[i], lex, forceLang)
+		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words = make([]uint32, 0, o.res.Words)
 		for _, toks := range o.toks {
 			for _, t := range toks {
@@ -253,7 +254,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 				o.words = append(o.words, id)
 			}
 		}
-		o.toks = nil
+		o.toks = nil // in scratches[w], for the next article
 		if progress != nil {
 			progress(len(articles[i].Text))
 		}
@@ -268,15 +269,31 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	return outs
 }
 
-// analyzeArticle runs the per-article steps: clean, segment, attribute, match.
-func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
+// scratch holds the buffers that one worker of analyzeAll reuses from
+// one article to the next.
+type scratch struct {
+	toks []token // the words of the body
+}
+
+// analyzeArticle runs the per-article steps: clean, segment, attribute,
+// match. When sc is not nil, the words of the result (articleOut.toks) are
+// in its buffers, and valid only until the next call with sc.
+func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *articleOut {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	o := &articleOut{a: a}
 	warn := func(line int, format string, args ...any) {
 		o.warnings = append(o.warnings, Warning{Article: a.ID, Path: a.Path, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 	// The words of the whole body, for language detection and, part by
 	// part, for the sentences (see tokensOf).
-	body := tokenize(a.Text, span{a.BodyStart, len(a.Text)})
+	bodySpan := span{a.BodyStart, len(a.Text)}
+	if n := (bodySpan.End-bodySpan.Start)/7 + 1; cap(sc.toks) < n { // about one word in seven bytes
+		sc.toks = make([]token, 0, n)
+	}
+	body := appendTokens(sc.toks[:0], a.Text, bodySpan)
+	sc.toks = body
 	// Language first: it picks the rules used for cleaning and attribution.
 	lang, langSource := strings.ToLower(a.Language), "given"
 	if forceLang == "id" || forceLang == "en" {
@@ -341,7 +358,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	}
 	o.res = r
 	// Segment.
-	var sents []*sentence
+	var sents []sentence
 	for _, p := range c.paras {
 		qs, unclosed := pairQuotes(a.Text, p)
 		for _, q := range qs {
@@ -353,7 +370,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
 		}
 		for _, sp := range splitSentences(a.Text, p, qs, abbreviations) {
-			s := &sentence{sp: sp, toks: tokensOf(a.Text, body, sp)}
+			s := sentence{sp: sp, toks: tokensOf(a.Text, body, sp)}
 			for _, q := range qs {
 				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
 					s.quotes = append(s.quotes, q)
@@ -365,7 +382,9 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	st := &speakerState{}
 	prevAttributed := false
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
-	for _, s := range sents {
+	o.toks = make([][]token, 0, len(sents))
+	for i := range sents {
+		s := &sents[i]
 		r.Sentences++
 		o.first = append(o.first, int32(r.Words))
 		r.Words += len(s.toks)

@@ -35,6 +35,11 @@ func tokenize(text string, sp span) []token {
 	if n := sp.End - sp.Start; n > 0 {
 		toks = make([]token, 0, n/7+1) // about one word in seven bytes
 	}
+	return appendTokens(toks, text, sp)
+}
+
+// appendTokens appends the words of text[sp.Start:sp.End] to toks.
+func appendTokens(toks []token, text string, sp span) []token {
 	// The lower-case forms of ASCII words with capitals, one after the
 	// other: each Norm of such a word is a part of it. A strings.Builder
 	// only appends, so the parts never change.
