@@ -272,7 +272,11 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 // scratch holds the buffers that one worker of analyzeAll reuses from
 // one article to the next.
 type scratch struct {
-	toks []token // the words of the body
+	toks   []token // the words of the body
+	quotes quoteBufs
+	spans  []span     // the sentences of a paragraph
+	sents  []sentence // the sentences of the body
+	inSent []quoted   // their quotations: each sentence's are a part of it
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute,
@@ -358,9 +362,9 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	o.res = r
 	// Segment.
-	var sents []sentence
+	sents, inSent := sc.sents[:0], sc.inSent[:0]
 	for _, p := range c.paras {
-		qs, unclosed := pairQuotes(a.Text, p)
+		qs, unclosed := sc.quotes.pair(a.Text, p)
 		for _, q := range qs {
 			if q.Top {
 				o.quoted = append(o.quoted, q.Inner)
@@ -369,16 +373,22 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		for _, u := range unclosed {
 			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
 		}
-		for _, sp := range splitSentences(a.Text, p, qs, abbreviations) {
+		sc.spans = appendSentences(sc.spans[:0], a.Text, p, qs, abbreviations)
+		for _, sp := range sc.spans {
 			s := sentence{sp: sp, toks: tokensOf(a.Text, body, sp)}
+			from := len(inSent)
 			for _, q := range qs {
 				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
-					s.quotes = append(s.quotes, q)
+					inSent = append(inSent, q)
 				}
+			}
+			if len(inSent) > from {
+				s.quotes = inSent[from:len(inSent):len(inSent)]
 			}
 			sents = append(sents, s)
 		}
 	}
+	sc.sents, sc.inSent = sents, inSent
 	st := &speakerState{}
 	prevAttributed := false
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection

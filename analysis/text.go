@@ -300,8 +300,10 @@ type quoteMark struct {
 // quoteMarks classifies the quotation marks in text[sp]. Straight quotes
 // are opening or closing by their neighbours; a single quote between two
 // letters is an apostrophe and not a mark.
-func quoteMarks(text string, sp span) []quoteMark {
-	var marks []quoteMark
+func quoteMarks(text string, sp span) []quoteMark { return appendQuoteMarks(nil, text, sp) }
+
+// appendQuoteMarks appends the quotation marks of text[sp] to marks (see quoteMarks).
+func appendQuoteMarks(marks []quoteMark, text string, sp span) []quoteMark {
 	for i := sp.Start; i < sp.End; {
 		// Every mark below is ASCII or starts with the byte 0xC2 (« ») or
 		// 0xE2 (“ ” „ ‘ ’); neither is ever inside another rune's encoding.
@@ -397,8 +399,21 @@ type quoted struct {
 // unclosed mark run past the paragraph: unclosed openers are returned in
 // unclosed for the caller to warn about.
 func pairQuotes(text string, para span) (qs []quoted, unclosed []quoteMark) {
-	marks := quoteMarks(text, para)
-	var stack []quoteMark
+	var b quoteBufs
+	return b.pair(text, para)
+}
+
+// quoteBufs are the buffers of pairQuotes, to reuse from one paragraph to the next.
+type quoteBufs struct {
+	marks, stack []quoteMark
+	qs           []quoted
+}
+
+// pair is pairQuotes in the buffers of b: qs is valid until the next call.
+func (b *quoteBufs) pair(text string, para span) (qs []quoted, unclosed []quoteMark) {
+	marks := appendQuoteMarks(b.marks[:0], text, para)
+	stack := b.stack[:0]
+	qs = b.qs[:0]
 	for _, m := range marks {
 		closed := false
 		if m.role == markClose || m.role == markEither {
@@ -431,6 +446,7 @@ func pairQuotes(text string, para span) (qs []quoted, unclosed []quoteMark) {
 	unclosed = append(unclosed, stack...)
 	// Sort by start; nested quotes were appended before their parents.
 	sortQuoted(qs)
+	b.marks, b.stack, b.qs = marks, stack, qs
 	return qs, unclosed
 }
 
@@ -458,7 +474,11 @@ func sortQuoted(qs []quoted) {
 // inside a quotation, after an abbreviation or an initial, or inside a
 // number, and it trims surrounding space.
 func splitSentences(text string, para span, quotes []quoted, abbrev map[string]bool) []span {
-	var out []span
+	return appendSentences(nil, text, para, quotes, abbrev)
+}
+
+// appendSentences appends the sentences of a paragraph to out (see splitSentences).
+func appendSentences(out []span, text string, para span, quotes []quoted, abbrev map[string]bool) []span {
 	start := para.Start
 	inQuote := func(i int) bool {
 		for _, q := range quotes {
