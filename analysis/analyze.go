@@ -277,6 +277,7 @@ type scratch struct {
 	spans  []span     // the sentences of a paragraph
 	sents  []sentence // the sentences of the body
 	inSent []quoted   // their quotations: each sentence's are a part of it
+	attr   attrBufs
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute,
@@ -400,7 +401,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		r.Words += len(s.toks)
 		o.toks = append(o.toks, s.toks)
 		o.sents = append(o.sents, span32of(s.sp))
-		qs := attribute(a.Text, s, prevAttributed, lr, st)
+		qs := attribute(a.Text, s, prevAttributed, lr, st, &sc.attr)
 		prevAttributed = false
 		for _, q := range qs {
 			if q.speaker != "" {

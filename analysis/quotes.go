@@ -75,9 +75,9 @@ func (s *sentence) inQuote(pos int) bool {
 	return false
 }
 
-// findFrames finds the reporting constructions of a sentence, in order.
-func findFrames(text string, s *sentence, lr *langRules) []*frame {
-	var frames []*frame
+// findFrames appends the reporting constructions of a sentence, in
+// order, to frames.
+func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -86,7 +86,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		}
 		// "Menurutnya, …": according to him or her.
 		if lr.is(&t, wAccordingPron) {
-			f := &frame{verb: i, class: verbAfter, mention: []token{t}, pronoun: true, rule: "according"}
+			f := frame{verb: i, class: verbAfter, mention: toks[i : i+1 : i+1], pronoun: true, rule: "according"}
 			f.content, f.post = accordingContent(text, s, t.Start, t.End)
 			frames = append(frames, f)
 			continue
@@ -97,7 +97,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if len(np) == 0 {
 				continue
 			}
-			f := &frame{verb: i, class: verbAfter, mention: np, rule: "according",
+			f := frame{verb: i, class: verbAfter, mention: np, rule: "according",
 				pronoun: len(np) == 1 && lr.is(&np[0], wPronoun)} // "Menurut dia, …"
 			f.content, f.post = accordingContent(text, s, t.Start, np[len(np)-1].End)
 			frames = append(frames, f)
@@ -118,10 +118,10 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if i == 0 || !prevPunct {
 				continue
 			}
-			f := &frame{verb: i, class: class, post: true, rule: "after:" + t.Norm}
+			f := frame{verb: i, class: class, post: true, rule: t.rule().after}
 			if class == verbAfterPron {
 				f.pronoun = true
-				f.mention = []token{t}
+				f.mention = toks[i : i+1 : i+1]
 			} else {
 				np, _ := forwardNP(text, s, toks, i+1, lr)
 				if len(np) == 0 {
@@ -150,13 +150,13 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if prevPunct && i > 0 && lr == rulesEN && class == verbSay && t.Norm != "told" {
 				np, _ := forwardNP(text, s, toks, i+1, lr)
 				if len(np) > 0 {
-					frames = append(frames, &frame{verb: i, class: verbAfter, post: true, mention: np,
-						rule: "after:" + t.Norm, content: contentSpan(text, span{s.sp.Start, toks[i-1].End})})
+					frames = append(frames, frame{verb: i, class: verbAfter, post: true, mention: np,
+						rule: t.rule().after, content: contentSpan(text, span{s.sp.Start, toks[i-1].End})})
 				}
 			}
 			continue
 		}
-		f := &frame{verb: i, class: class, mention: subj, rule: "before:" + t.Norm}
+		f := frame{verb: i, class: class, mention: subj, rule: t.rule().before}
 		f.pronoun = len(subj) == 1 && lr.is(&subj[0], wPronoun)
 		if q, ok := quoteBefore(text, s, subj[0].Start); ok {
 			// "“…,” Kovac told reporters": the frame follows its quotation.
@@ -831,12 +831,34 @@ func phraseText(text string, np []token, lr *langRules) string {
 	return s
 }
 
+// attrBufs are the buffers of attribute, to reuse from sentence to
+// sentence, and the store of the quotes it returns.
+type attrBufs struct {
+	frames []frame
+	out    []*rawQuote
+	// quotes holds the last quotes handed out, in a store that is
+	// replaced, never reused, once it is full: they outlive attribute.
+	quotes []rawQuote
+}
+
+// newQuote returns a new quote from the store of b.
+func (b *attrBufs) newQuote(q rawQuote) *rawQuote {
+	if len(b.quotes) == cap(b.quotes) {
+		b.quotes = make([]rawQuote, 0, 32)
+	}
+	b.quotes = append(b.quotes, q)
+	return &b.quotes[len(b.quotes)-1]
+}
+
 // attribute finds quotes and reported statements in one sentence and
-// resolves pronouns with st.
-func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState) []*rawQuote {
-	frames := findFrames(text, s, lr)
+// resolves pronouns with st. The list returned is in the buffers of b
+// and valid until the next call with b; the quotes in it stay valid.
+func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState, b *attrBufs) []*rawQuote {
+	b.frames = findFrames(text, s, lr, b.frames[:0])
+	frames := b.frames
 	// Resolve speakers in text order.
-	for _, f := range frames {
+	for k := range frames {
+		f := &frames[k]
 		if f.pronoun {
 			f.speaker = st.last
 			continue
@@ -847,21 +869,21 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			st.last = f.speaker
 		}
 	}
-	var out []*rawQuote
+	out := b.out[:0]
 	// Quotations.
 	for _, q := range s.quotes {
 		inner := trimSpan(text, q.Inner)
 		if inner.Start >= inner.End || onlyPunct(text[inner.Start:inner.End]) {
 			continue
 		}
-		rq := &rawQuote{text: inner, sent: s.sp}
+		rq := b.newQuote(rawQuote{text: inner, sent: s.sp})
 		before := strings.TrimSpace(between(text, s.sp.Start, q.Outer.Start))
 		after := strings.TrimSpace(between(text, q.Outer.End, s.sp.End))
 		whole := onlyPunct(before) && onlyPunct(after)
 		var f *frame
 		// A frame right after the closing mark: "…,” kata Putin", "…”, menurut KCNA".
-		for _, fr := range frames {
-			if fr.post && fr.verb < len(s.toks) && s.toks[fr.verb].Start >= q.Outer.End &&
+		for k := range frames {
+			if fr := &frames[k]; fr.post && fr.verb < len(s.toks) && s.toks[fr.verb].Start >= q.Outer.End &&
 				onlyPunct(between(text, q.Outer.End, frameStart(s, fr))) {
 				f, rq.kind = fr, KindDirect
 				break
@@ -872,7 +894,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			clause := clauseStart(text, s, q.Outer.Start)
 			for k := len(frames) - 1; k >= 0; k-- {
 				if v := s.toks[frames[k].verb].Start; v < q.Outer.Start && v >= clause && !frames[k].post {
-					f = frames[k]
+					f = &frames[k]
 					break
 				}
 			}
@@ -901,15 +923,15 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		}
 		if f == nil {
 			// The nearest frame before the quotation, else after it.
-			for _, fr := range frames {
-				if s.toks[fr.verb].Start < q.Outer.Start {
-					f = fr
+			for k := range frames {
+				if s.toks[frames[k].verb].Start < q.Outer.Start {
+					f = &frames[k]
 				}
 			}
 			if f == nil {
-				for _, fr := range frames {
-					if s.toks[fr.verb].Start >= q.Outer.End {
-						f = fr
+				for k := range frames {
+					if s.toks[frames[k].verb].Start >= q.Outer.End {
+						f = &frames[k]
 						break
 					}
 				}
@@ -939,7 +961,8 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		out = append(out, rq)
 	}
 	// Reported statements: frames with content that is not just a quotation.
-	for _, f := range frames {
+	for k := range frames {
+		f := &frames[k]
 		c := f.content
 		if c.End <= c.Start || f.speaker == "" {
 			continue
@@ -951,9 +974,10 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		if f.naming {
 			kind = kindNaming
 		}
-		out = append(out, &rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
-			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c})
+		out = append(out, b.newQuote(rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
+			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c}))
 	}
+	b.out = out
 	return out
 }
 

@@ -46,7 +46,17 @@ type wordInfo struct {
 	verb   [2]uint8    // the verbClass in langRules.verbs, by langRules.index
 	month  uint8       // months
 	global uint8       // gPlace, …
+	// rules is the index in verbRules of the rule names of a verb of
+	// either language, 0 for other words.
+	rules uint16
 }
+
+// verbRule holds the names of the rules of frames at a reporting verb:
+// "before:" and "after:" followed by the verb.
+type verbRule struct{ before, after string }
+
+// verbRules are the rule names of the verbs; verbRules[0] is empty.
+var verbRules []verbRule
 
 var (
 	// wordIndex holds the index in wordInfos of every word of a list.
@@ -72,9 +82,18 @@ func buildWordIndex() {
 		}
 		return &wordInfos[k]
 	}
+	verbRules = []verbRule{{}}
 	for _, lr := range []*langRules{rulesID, rulesEN} {
 		for w, c := range lr.verbs {
-			info(w).verb[lr.index] = uint8(c)
+			in := info(w)
+			in.verb[lr.index] = uint8(c)
+			if in.rules == 0 {
+				if len(verbRules) > 1<<16-1 {
+					panic("too many verbs")
+				}
+				in.rules = uint16(len(verbRules))
+				verbRules = append(verbRules, verbRule{"before:" + w, "after:" + w})
+			}
 		}
 		for _, l := range []struct {
 			m    map[string]bool
@@ -125,3 +144,6 @@ func (t *token) isWeekday() bool { return t.info().global&gWeekday != 0 }
 
 // month is months[t.Norm].
 func (t *token) month() int { return int(t.info().month) }
+
+// rule returns the rule names of frames at the token, a verb of some language.
+func (t *token) rule() verbRule { return verbRules[t.info().rules] }
