@@ -517,3 +517,34 @@ func FuzzTokensOf(f *testing.F) {
 		}
 	})
 }
+
+// TestWordTable compares wordTable lookups with a map's.
+func TestWordTable(t *testing.T) {
+	keys := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "abcdefghXjklmnopq", "é", "\x00", "\x00\x00"}
+	m := make(map[string]uint32)
+	for k, w := range keys {
+		m[w] = uint32(k)
+	}
+	for w := range wordIndex {
+		if _, dup := m[w]; !dup {
+			m[w] = uint32(len(keys))
+			keys = append(keys, w)
+		}
+	}
+	tab := newWordTable(keys)
+	words := append([]string{"abcdefghYjklmnopq", "b", "ba", "\x00\x00\x00", "abcdefgh\x00"}, keys...)
+	for _, line := range corpusLines(t) {
+		for _, tk := range tokenize(line, span{0, len(line)}) {
+			words = append(words, tk.Norm, tk.Norm+"x", tk.Norm[:len(tk.Norm)/2])
+		}
+	}
+	for _, w := range words {
+		want, wantOK := m[w]
+		if got, ok := tab.lookup(w); got != want || ok != wantOK {
+			t.Fatalf("lookup(%q) = %d, %v; want %d, %v", w, got, ok, want, wantOK)
+		}
+	}
+	if k, ok := newWordTable(nil).lookup("x"); ok || k != 0 {
+		t.Fatalf("lookup in an empty table = %d, %v", k, ok)
+	}
+}

@@ -63,10 +63,15 @@ var (
 	wordIndex map[string]uint32
 	// wordInfos[0] is the zero wordInfo, of the words of no list.
 	wordInfos []wordInfo
+	// wordTab is wordIndex as a wordTable, whose key 0 is "", no word.
+	wordTab *wordTable
 )
 
 // lookupWord returns the index in wordInfos of w, 0 when no list holds it.
-func lookupWord(w string) uint32 { return wordIndex[w] }
+func lookupWord(w string) uint32 {
+	k, _ := wordTab.lookup(w)
+	return k
+}
 
 // buildWordIndex fills wordIndex and wordInfos from the lists. It runs
 // once, after the lists are complete (see init in builtin.go).
@@ -128,6 +133,11 @@ func buildWordIndex() {
 		}
 		info(w).month = uint8(m)
 	}
+	keys := make([]string, len(wordInfos)) // keys[0] is "", which no list holds
+	for w, k := range wordIndex {
+		keys[k] = w
+	}
+	wordTab = newWordTable(keys)
 }
 
 // info returns what the word lists hold of the token's Norm.
