@@ -364,6 +364,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	o.res = r
 	// Segment.
 	sents, inSent := sc.sents[:0], sc.inSent[:0]
+	next := 0 // the first word of body after the sentences so far
 	for _, p := range c.paras {
 		qs, unclosed := sc.quotes.pair(a.Text, p)
 		for _, q := range qs {
@@ -376,7 +377,8 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		}
 		sc.spans = appendSentences(sc.spans[:0], a.Text, p, qs, abbreviations)
 		for _, sp := range sc.spans {
-			s := sentence{sp: sp, toks: tokensOf(a.Text, body, sp)}
+			s := sentence{sp: sp}
+			s.toks, next = tokensOf(a.Text, body, sp, next)
 			from := len(inSent)
 			for _, q := range qs {
 				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
@@ -450,14 +452,22 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 // runes, and a scan that starts inside a rune skips its bytes as no word
 // rune), and a word of body that ends by sp.End ends there in a scan that
 // stops at sp.End too. Else it tokenizes sp. The slice returned has no
-// room to append to.
-func tokensOf(text string, body []token, sp span) []token {
-	lo := sort.Search(len(body), func(k int) bool { return body[k].Start >= sp.Start })
-	hi := lo + sort.Search(len(body)-lo, func(k int) bool { return body[lo+k].Start >= sp.End })
-	if lo > 0 && body[lo-1].End > sp.Start || hi > 0 && body[hi-1].End > sp.End {
-		return tokenize(text, sp)
+// room to append to. No word of body before from may start at or after
+// sp.Start; next is the first word of body that starts at or after
+// sp.End, a from for the spans after sp.
+func tokensOf(text string, body []token, sp span, from int) (toks []token, next int) {
+	lo := from
+	for lo < len(body) && body[lo].Start < sp.Start {
+		lo++
 	}
-	return body[lo:hi:hi]
+	hi := lo
+	for hi < len(body) && body[hi].Start < sp.End {
+		hi++
+	}
+	if lo > 0 && body[lo-1].End > sp.Start || hi > 0 && body[hi-1].End > sp.End {
+		return tokenize(text, sp), hi
+	}
+	return body[lo:hi:hi], hi
 }
 
 // rawMatch is a lexicon match in one article, before it joins the result.
