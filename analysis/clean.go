@@ -30,7 +30,7 @@ type line struct {
 }
 
 func splitLines(text string, from int) []line {
-	var out []line
+	out := make([]line, 0, 1+strings.Count(text[from:], "\n"))
 	n := 1 + strings.Count(text[:from], "\n")
 	for i := from; i <= len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -1250,15 +1250,19 @@ func lowerForCues(s string) (lower string, exact bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return strings.ToLower(s), false
 	}
-	b := make([]byte, len(s))
+	// The runs without capitals are copied as they are.
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
-		b[i] = c
 	}
-	return string(b), true
+	b.WriteString(s[from:])
+	return b.String(), true
 }
 
 // creditSearchFrom returns the offset in body from which credit pattern

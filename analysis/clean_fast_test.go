@@ -653,3 +653,25 @@ func FuzzDatelineGuards(f *testing.F) {
 		}
 	})
 }
+
+// TestLowerForCues compares lowerForCues with lowering ASCII byte by
+// byte, or strings.ToLower when it reports the text not exact.
+func TestLowerForCues(t *testing.T) {
+	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY"}, corpusLines(t)...)
+	for _, s := range texts {
+		got, exact := lowerForCues(s)
+		want := strings.ToLower(s)
+		if exact {
+			b := []byte(s)
+			for i, c := range b {
+				if 'A' <= c && c <= 'Z' {
+					b[i] = c + 'a' - 'A'
+				}
+			}
+			want = string(b)
+		}
+		if got != want {
+			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
