@@ -234,6 +234,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	var mu sync.Mutex // held to commit; next is the next article to commit
 	next := 0
 	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
+	scratches := make([]scratch, len(seen))
 	parallelW(len(articles), func(w, i int) {
 		if len(seen[w]) > maxSeenWords {
 			seen[w] = nil // a fresh cache: a map never shrinks
@@ -241,7 +242,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		if seen[w] == nil {
 			seen[w] = make(map[string]uint32)
 		}
-		o := analyzeArticle(articles[i], lex, forceLang)
+		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words = make([]uint32, 0, o.res.Words)
 		for _, toks := range o.toks {
 			for _, t := range toks {
@@ -253,7 +254,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 				o.words = append(o.words, id)
 			}
 		}
-		o.toks = nil
+		o.toks = nil // in scratches[w], for the next article
 		if progress != nil {
 			progress(len(articles[i].Text))
 		}
@@ -268,12 +269,36 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	return outs
 }
 
-// analyzeArticle runs the per-article steps: clean, segment, attribute, match.
-func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
+// scratch holds the buffers that one worker of analyzeAll reuses from
+// one article to the next.
+type scratch struct {
+	toks   []token // the words of the body
+	quotes quoteBufs
+	spans  []span     // the sentences of a paragraph
+	sents  []sentence // the sentences of the body
+	inSent []quoted   // their quotations: each sentence's are a part of it
+	attr   attrBufs
+}
+
+// analyzeArticle runs the per-article steps: clean, segment, attribute,
+// match. When sc is not nil, the words of the result (articleOut.toks) are
+// in its buffers, and valid only until the next call with sc.
+func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *articleOut {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	o := &articleOut{a: a}
 	warn := func(line int, format string, args ...any) {
 		o.warnings = append(o.warnings, Warning{Article: a.ID, Path: a.Path, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
+	// The words of the whole body, for language detection and, part by
+	// part, for the sentences (see tokensOf).
+	bodySpan := span{a.BodyStart, len(a.Text)}
+	if n := (bodySpan.End-bodySpan.Start)/7 + 1; cap(sc.toks) < n { // about one word in seven bytes
+		sc.toks = make([]token, 0, n)
+	}
+	body := appendTokens(sc.toks[:0], a.Text, bodySpan)
+	sc.toks = body
 	// Language first: it picks the rules used for cleaning and attribution.
 	lang, langSource := strings.ToLower(a.Language), "given"
 	if forceLang == "id" || forceLang == "en" {
@@ -282,7 +307,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		if lang != "" {
 			warn(0, "language %q not supported; detecting id or en", a.Language)
 		}
-		lang = detectLanguageText(a.Text, span{a.BodyStart, len(a.Text)})
+		lang = detectLanguage(body)
 		langSource = "detected"
 	}
 	lr := rulesFor(lang)
@@ -338,9 +363,10 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	}
 	o.res = r
 	// Segment.
-	var sents []*sentence
+	sents, inSent := sc.sents[:0], sc.inSent[:0]
+	next := 0 // the first word of body after the sentences so far
 	for _, p := range c.paras {
-		qs, unclosed := pairQuotes(a.Text, p)
+		qs, unclosed := sc.quotes.pair(a.Text, p)
 		for _, q := range qs {
 			if q.Top {
 				o.quoted = append(o.quoted, q.Inner)
@@ -349,26 +375,35 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 		for _, u := range unclosed {
 			warn(lineOf(a.Text, u.pos), "unbalanced quotation mark %q ignored", string(u.r))
 		}
-		for _, sp := range splitSentences(a.Text, p, qs, abbreviations) {
-			s := &sentence{sp: sp, toks: tokenize(a.Text, sp)}
+		sc.spans = appendSentences(sc.spans[:0], a.Text, p, qs, abbreviations)
+		for _, sp := range sc.spans {
+			s := sentence{sp: sp}
+			s.toks, next = tokensOf(a.Text, body, sp, next)
+			from := len(inSent)
 			for _, q := range qs {
 				if q.Top && sp.Start <= q.Outer.Start && q.Outer.End <= sp.End {
-					s.quotes = append(s.quotes, q)
+					inSent = append(inSent, q)
 				}
+			}
+			if len(inSent) > from {
+				s.quotes = inSent[from:len(inSent):len(inSent)]
 			}
 			sents = append(sents, s)
 		}
 	}
+	sc.sents, sc.inSent = sents, inSent
 	st := &speakerState{}
 	prevAttributed := false
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
-	for _, s := range sents {
+	o.toks = make([][]token, 0, len(sents))
+	for i := range sents {
+		s := &sents[i]
 		r.Sentences++
 		o.first = append(o.first, int32(r.Words))
 		r.Words += len(s.toks)
 		o.toks = append(o.toks, s.toks)
 		o.sents = append(o.sents, span32of(s.sp))
-		qs := attribute(a.Text, s, prevAttributed, lr, st)
+		qs := attribute(a.Text, s, prevAttributed, lr, st, &sc.attr)
 		prevAttributed = false
 		for _, q := range qs {
 			if q.speaker != "" {
@@ -408,6 +443,31 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string) *articleOut {
 	})
 	slices.SortStableFunc(o.matches, func(a, b rawMatch) int { return cmp.Compare(a.text.Start, b.text.Start) })
 	return o
+}
+
+// tokensOf returns tokenize(text, sp), where body is tokenize(text, b)
+// for a span b holding sp. When no word of body crosses an end of sp, the
+// words of sp are those of body inside it: a scan from sp.Start finds the
+// word starts the scan of b finds there (between words both skip the same
+// runes, and a scan that starts inside a rune skips its bytes as no word
+// rune), and a word of body that ends by sp.End ends there in a scan that
+// stops at sp.End too. Else it tokenizes sp. The slice returned has no
+// room to append to. No word of body before from may start at or after
+// sp.Start; next is the first word of body that starts at or after
+// sp.End, a from for the spans after sp.
+func tokensOf(text string, body []token, sp span, from int) (toks []token, next int) {
+	lo := from
+	for lo < len(body) && body[lo].Start < sp.Start {
+		lo++
+	}
+	hi := lo
+	for hi < len(body) && body[hi].Start < sp.End {
+		hi++
+	}
+	if lo > 0 && body[lo-1].End > sp.Start || hi > 0 && body[hi-1].End > sp.End {
+		return tokenize(text, sp), hi
+	}
+	return body[lo:hi:hi], hi
 }
 
 // rawMatch is a lexicon match in one article, before it joins the result.

@@ -20,7 +20,11 @@ var (
 	creditOnlyOutlets = map[string]string{}
 )
 
-func init() { loadWordLists() }
+func init() {
+	loadWordLists()
+	finishRules()
+	buildWordIndex() // from the lists, once they are complete
+}
 
 func loadWordLists() {
 	if b, err := fs.ReadFile(lexiconFS, "lexicon/places.txt"); err == nil {

@@ -30,7 +30,7 @@ type line struct {
 }
 
 func splitLines(text string, from int) []line {
-	var out []line
+	out := make([]line, 0, 1+strings.Count(text[from:], "\n"))
 	n := 1 + strings.Count(text[:from], "\n")
 	for i := from; i <= len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -546,13 +546,13 @@ func clean(a *Article, lang *langRules) *cleaned {
 			break
 		}
 		s := text[live[i].Start:live[i].End]
-		if m := reDatelineLine.FindStringSubmatch(s); m != nil && isOutletLike(m[1]) && !hasTerminalWord(s) {
+		if m := datelineLine(s); m != nil && isOutletLike(m[1]) && !hasTerminalWord(s) {
 			c.outlet, c.outletEv, c.outletBy = strings.TrimSpace(m[1]), s, "dateline"
 			remove(l, "dateline")
 			c.markTitle(text, lines[:i], live[:i], removedLine, remove)
 			break
 		}
-		if m := reDatelinePrefix.FindStringSubmatchIndex(s); m != nil {
+		if m := datelinePrefix(s); m != nil {
 			segs := text[live[i].Start+m[2] : live[i].Start+m[3]]
 			if name, ok := datelineOutlet(segs); ok {
 				c.outlet, c.outletEv, c.outletBy = name, strings.TrimSpace(s[:m[1]]), "dateline"
@@ -630,6 +630,78 @@ func clean(a *Article, lang *langRules) *cleaned {
 	sortRemovals(c.removed)
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
+}
+
+// datelineLine is reDatelineLine.FindStringSubmatch(s), run only on a
+// line it can match: one of the runes of ^([\p{L}\d.&' ]{2,40})(?:,\s*[\p{L} ]{2,30})?\.?$,
+// that is letters, ASCII digits, ".&', " and white space (\s), of which at
+// most 40+1+30+1 are not white space.
+func datelineLine(s string) []string {
+	n := 0 // runes that are not white space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isRESpace(c):
+			case isASCIIAlnum(c) || c == '.' || c == '&' || c == '\'' || c == ',':
+				n++
+			default:
+				return nil
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				return nil
+			}
+			n++
+			i += size
+		}
+		if n > 72 {
+			return nil
+		}
+	}
+	return reDatelineLine.FindStringSubmatch(s)
+}
+
+// datelinePrefix is reDatelinePrefix.FindStringSubmatchIndex(s), run only
+// on a line it can match. Before its dash, a match holds only letters,
+// ASCII digits, ".()&' ", white space (\s) and at most two separators
+// ("|" or ","), with at most 40 runes other than white space between
+// two separators; none of them is a dash, so its dash is the first of s.
+func datelinePrefix(s string) []int {
+	seps, n := 0, 0 // separators, and runes other than white space since the last
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '-':
+				return reDatelinePrefix.FindStringSubmatchIndex(s)
+			case isRESpace(c):
+			case c == '|' || c == ',':
+				seps, n = seps+1, 0
+			case isASCIIAlnum(c) || c == '.' || c == '(' || c == ')' || c == '&' || c == '\'':
+				n++
+			default:
+				return nil
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == '–' || r == '—':
+				return reDatelinePrefix.FindStringSubmatchIndex(s)
+			case !unicode.IsLetter(r):
+				return nil
+			}
+			n++
+			i += size
+		}
+		if seps > 2 || n > 40 {
+			return nil
+		}
+	}
+	return nil
 }
 
 // headlineAboveDate removes a headline that sits directly above a date
@@ -780,10 +852,10 @@ func isDateLine(s string) bool {
 	toks := tokenize(s, span{0, len(s)})
 	month, digits, day := false, 0, false
 	for _, t := range toks {
-		if _, ok := months[t.Norm]; ok && len(t.Norm) > 3 {
+		if t.month() > 0 && len(t.Norm) > 3 {
 			month = true
 		}
-		if weekdays[t.Norm] {
+		if t.isWeekday() {
 			day = true
 		}
 		if unicode.IsDigit(firstRune(t.Norm)) {
@@ -886,24 +958,26 @@ func findAllWordFold(word, text string) [][]int {
 	return out
 }
 
-// maybeSpaced guards spacedVariant: whether key k can be outletKey of two
-// or more capitalised words in a row in text. Those words hold only
-// letters and digits, and a letter lowers to a letter, so the key is
-// their text without the blanks between them, in lower case. When k is
-// ASCII and text has no rune outside ASCII that lowers into it (U+0130,
-// U+212A), those words are ASCII: k occurs in the text without spaces and
-// tabs, in lower case, where at least one blank was taken out.
-func maybeSpaced(k, text string) bool {
+// spacedLines guards spacedVariant: the lines of text (in order, without
+// their line breaks) where key k can be outletKey of two or more
+// capitalised words in a row; all is true when every line can hold them.
+// Those words hold only letters and digits, and a letter lowers to a
+// letter, so the key is their text without the blanks between them, in
+// lower case. When k is ASCII and text has no rune outside ASCII that
+// lowers into it (U+0130, U+212A), those words are ASCII: k occurs in the
+// text without spaces and tabs, in lower case, where at least one blank
+// was taken out, and within one line, as k holds no line break.
+func spacedLines(k, text string) (lines []span, all bool) {
 	if k == "" {
-		return true
+		return nil, true
 	}
 	for i := 0; i < len(k); i++ {
 		if k[i] >= utf8.RuneSelf {
-			return true
+			return nil, true
 		}
 	}
 	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") {
-		return true
+		return nil, true
 	}
 	b := make([]byte, 0, len(text))
 	at := make([]int32, 0, len(text)) // at[i] is the offset in text of b[i]
@@ -922,11 +996,19 @@ func maybeSpaced(k, text string) bool {
 	for p := 0; ; p++ {
 		i := strings.Index(squeezed[p:], k)
 		if i < 0 {
-			return false
+			return lines, false
 		}
 		p += i
-		if int(at[p+len(k)-1]-at[p]) > len(k)-1 {
-			return true // a blank inside
+		if int(at[p+len(k)-1]-at[p]) > len(k)-1 { // a blank inside
+			pos := int(at[p])
+			if n := len(lines); n > 0 && pos < lines[n-1].End {
+				continue // in the line found last
+			}
+			l := span{strings.LastIndexByte(text[:pos], '\n') + 1, len(text)}
+			if e := strings.IndexByte(text[pos:], '\n'); e >= 0 {
+				l.End = pos + e
+			}
+			lines = append(lines, l)
 		}
 	}
 }
@@ -935,19 +1017,28 @@ var reCapRun = regexp.MustCompile(`\p{Lu}[\p{L}\d]*(?:[ \t]+\p{Lu}[\p{L}\d]*){1,
 
 // spacedVariant finds the name written as separate capitalised words in
 // the text ("Warta Nusantara" for "WARTANUSANTARA"); "" if absent.
+// The matches of reCapRun in the text are those in its lines, one after
+// the other (no match holds a line break), so only the lines spacedLines
+// returns are searched.
 func spacedVariant(name, text string) string {
 	k := outletKey(name)
-	if len(k) < 4 || !maybeSpaced(k, text) {
+	if len(k) < 4 {
 		return ""
 	}
-	for _, m := range reCapRun.FindAllString(text, -1) {
-		words := strings.Fields(m)
-		// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
-		for i := range words {
-			for j := i + 2; j <= len(words); j++ {
-				w := strings.Join(words[i:j], " ")
-				if outletKey(w) == k && strings.ToUpper(w) != w {
-					return w
+	lines, all := spacedLines(k, text)
+	if all {
+		lines = []span{{0, len(text)}}
+	}
+	for _, l := range lines {
+		for _, m := range reCapRun.FindAllString(text[l.Start:l.End], -1) {
+			words := strings.Fields(m)
+			// Every sub-run, so that "Kepada Harian Timur" still finds "Harian Timur".
+			for i := range words {
+				for j := i + 2; j <= len(words); j++ {
+					w := strings.Join(words[i:j], " ")
+					if outletKey(w) == k && strings.ToUpper(w) != w {
+						return w
+					}
 				}
 			}
 		}
@@ -973,13 +1064,43 @@ func outletFromFilename(base, text string) string {
 		return stem
 	}
 	name := strings.Join(parts, " ")
-	re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
-	for _, w := range re.FindAllString(text, -1) {
-		if strings.ToLower(w) != w {
-			return w
+	// Every match starts with the first part; the expression is only
+	// built when the text may hold it.
+	if mayContainFold(text, parts[0]) {
+		re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
+		for _, w := range re.FindAllString(text, -1) {
+			if strings.ToLower(w) != w {
+				return w
+			}
 		}
 	}
 	return titleCase(name)
+}
+
+// mayContainFold reports whether a match of (?i)p, for a literal p, can
+// occur in s. In a text where asciiFoldExact holds, a match of an ASCII
+// literal is an occurrence of it ignoring ASCII case; otherwise it
+// reports true.
+func mayContainFold(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if p == "" || !asciiFoldExact(s) {
+		return true
+	}
+	lp := lowerASCII(p)
+	for i := 0; i+len(lp) <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == lp[0] && hasPrefixFold(s[i:], lp) {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteAll(ss []string) []string {
@@ -1129,15 +1250,19 @@ func lowerForCues(s string) (lower string, exact bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return strings.ToLower(s), false
 	}
-	b := make([]byte, len(s))
+	// The runs without capitals are copied as they are.
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
-		b[i] = c
 	}
-	return string(b), true
+	b.WriteString(s[from:])
+	return b.String(), true
 }
 
 // creditSearchFrom returns the offset in body from which credit pattern

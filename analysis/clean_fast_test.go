@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -488,7 +489,8 @@ func spacedVariantRef(name, text string) string {
 
 func TestSpacedVariantGuard(t *testing.T) {
 	texts := []string{"Kepada Harian Timur x", "Warta  Nusantara\tHarian", "WARTA NUSANTARA", "\u0130stanbul Post", "Lensa Pasifik",
-		"WARTANUSANTARA - Warta Nusantara", "Wartanusantara x", "Jabar Ekspres JABAR EKSPRES", "HarianTimur Harian  Timur"}
+		"WARTANUSANTARA - Warta Nusantara", "Wartanusantara x", "Jabar Ekspres JABAR EKSPRES", "HarianTimur Harian  Timur",
+		"Harian\nTimur\nx Harian Timur\nHarian Timur Harian Timur", "HARIAN TIMUR\n\nWarta Nusantara\r\nHarian Timur", "\nHarian Timur\n"}
 	for _, dir := range []string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en"} {
 		c, err := ReadCorpus([]string{dir}, nil)
 		if err != nil {
@@ -578,5 +580,98 @@ func TestCanonicalOutletByLen(t *testing.T) {
 	}
 	if fuzzy == 0 {
 		t.Fatal("no name matched within one edit")
+	}
+}
+
+// outletFromFilenameRef is outletFromFilename building its expression for every text.
+func outletFromFilenameRef(base, text string) string {
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	parts := strings.FieldsFunc(stem, func(r rune) bool { return r == '_' || r == '-' || r == ' ' || r == '.' })
+	for len(parts) > 0 && (isNumberOrHash(parts[0]) || len(parts[0]) == 2 && (parts[0] == "id" || parts[0] == "en")) {
+		parts = parts[1:]
+	}
+	for len(parts) > 0 && isNumberOrHash(parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) == 0 {
+		return stem
+	}
+	re := regexp.MustCompile(`(?i)\b` + strings.Join(quoteAll(parts), `\s+`) + `\b`)
+	for _, w := range re.FindAllString(text, -1) {
+		if strings.ToLower(w) != w {
+			return w
+		}
+	}
+	return titleCase(strings.Join(parts, " "))
+}
+
+func TestOutletFromFilenameGuard(t *testing.T) {
+	texts := []string{"", "the Archipelago Ledger said", "ARCHIPELAGO\tLEDGER", "archipelago ledger", "Kelvin \u212aompas", "ſkala News",
+		"Kompas kompas KOMPAS", "Déjà Vu", "x.y (Kompas)"}
+	texts = append(texts, corpusLines(t)...)
+	bases := []string{"en_02_archipelago_ledger.txt", "kompas.txt", "skala_news.md", "Kompas-2024.txt", "déjà_vu.txt", "x.y.txt",
+		"000_a8f5743524ae6b21.txt", "(kompas).txt", "id_tempo.txt", "the.txt", "said.txt"}
+	for _, base := range bases {
+		for _, text := range texts {
+			if got, want := outletFromFilename(base, text), outletFromFilenameRef(base, text); got != want {
+				t.Fatalf("outletFromFilename(%q, %.60q) = %q, want %q", base, text, got, want)
+			}
+		}
+	}
+}
+
+// datelineLines are lines for the dateline guards.
+var datelineLines = []string{"BERITABALI.COM, DUNIA.", "JAKARTA, KOMPAS.com - Presiden", "Seoul | EGINDO.co -- Korea", "VALMONTE, Talaya (Pacific Wire) - x",
+	"Jakarta, Lensa Pasifik -- Kata", "TRIBUNWOW.COM – Kabar", "a, b, c, d - e", "a,b,c - d", "a|b|c — d", "ÉCOLE, Paris", "x—y", "-", "a -", "a - ",
+	"Jakarta\t,\tKompas\t-\tx", "Jum'at & Co. (X) - y", "1234567890123456789012345678901234567890 - x", "12345678901234567890123456789012345678901 - x",
+	"1234567890123456789012345678901234567890, 123456789012345678901234567890.", "a\u00a0b - c", "a_b - c", "\u212a - c", "ſ, x"}
+
+func TestDatelineGuards(t *testing.T) {
+	lines := append(append([]string{}, datelineLines...), corpusLines(t)...)
+	for _, l := range lines {
+		for _, s := range []string{l, strings.TrimSpace(l), l + " - x", "A, " + l, l[:len(l)/2]} {
+			if got, want := datelineLine(s), reDatelineLine.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("datelineLine(%q) = %q, want %q", s, got, want)
+			}
+			if got, want := datelinePrefix(s), reDatelinePrefix.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("datelinePrefix(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzDatelineGuards(f *testing.F) {
+	for _, s := range datelineLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := datelineLine(s), reDatelineLine.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("datelineLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := datelinePrefix(s), reDatelinePrefix.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("datelinePrefix(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestLowerForCues compares lowerForCues with lowering ASCII byte by
+// byte, or strings.ToLower when it reports the text not exact.
+func TestLowerForCues(t *testing.T) {
+	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY"}, corpusLines(t)...)
+	for _, s := range texts {
+		got, exact := lowerForCues(s)
+		want := strings.ToLower(s)
+		if exact {
+			b := []byte(s)
+			for i, c := range b {
+				if 'A' <= c && c <= 'Z' {
+					b[i] = c + 'a' - 'A'
+				}
+			}
+			want = string(b)
+		}
+		if got != want {
+			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

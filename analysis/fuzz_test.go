@@ -38,7 +38,7 @@ func FuzzAnalyzeArticle(f *testing.F) {
 		if english {
 			lang = "en"
 		}
-		o := analyzeArticle(&Article{ID: "f", Path: "f.txt", Text: text}, lex, lang)
+		o := analyzeArticle(&Article{ID: "f", Path: "f.txt", Text: text}, lex, lang, nil)
 		inText := func(what string, a, b int) {
 			if a < 0 || b > len(text) || a > b || !utf8.RuneStart(byteAt(text, a)) || b < len(text) && !utf8.RuneStart(text[b]) {
 				t.Fatalf("%s offsets [%d,%d) bad in text of %d bytes", what, a, b, len(text))

@@ -24,6 +24,9 @@ const (
 // langRules are the closed word lists of one language. They are grammar,
 // not knowledge of any corpus: reporting verbs, pronouns, titles.
 type langRules struct {
+	// index is the position of the language in wordInfo.lang: 0 for
+	// rulesID, 1 for rulesEN.
+	index int
 	verbs map[string]verbClass
 	// according marks "according to X" (possibly multiword, space-separated).
 	according []string
@@ -216,7 +219,10 @@ func (lr *langRules) function(w string) bool {
 	return lr.functionWords[w]
 }
 
-func init() {
+// finishRules derives the lists of rulesID and rulesEN that are made of
+// other lists.
+func finishRules() {
+	rulesEN.index = 1
 	for _, lr := range []*langRules{rulesID, rulesEN} {
 		lr.accordingFirst = make(map[string]bool)
 		lr.accordingWords = nil
@@ -245,51 +251,6 @@ func init() {
 	}
 }
 
-// detectLanguageText is detectLanguage(tokenize(text, sp)) without
-// building the tokens: each word's Norm as tokenize computes it, looked
-// up at once.
-func detectLanguageText(text string, sp span) string {
-	var id, en int
-	var buf [64]byte
-	for i := sp.Start; ; {
-		start, end, ok := nextWord(text, i, sp.End)
-		if !ok {
-			break
-		}
-		var k uint8
-		if b, ascii := appendLowerASCII(buf[:0], text[start:end]); ascii {
-			k = stopLangs[string(b)]
-		} else {
-			k = stopLangs[normWord(text[start:end])]
-		}
-		id += int(k & 1)
-		en += int(k >> 1)
-		i = end
-	}
-	if en > id {
-		return "en"
-	}
-	return "id"
-}
-
-// stopLangs has, for each word of rulesID.stop or rulesEN.stop, bit 0 set
-// when it is an Indonesian one and bit 1 when an English one: one lookup
-// per word for detectLanguage.
-var stopLangs = func() map[string]uint8 {
-	m := make(map[string]uint8)
-	for w, ok := range rulesID.stop {
-		if ok {
-			m[w] |= 1
-		}
-	}
-	for w, ok := range rulesEN.stop {
-		if ok {
-			m[w] |= 2
-		}
-	}
-	return m
-}()
-
 // rulesFor returns the rules of a language ("id" or "en").
 func rulesFor(lang string) *langRules {
 	if lang == "en" {
@@ -307,10 +268,14 @@ var abbreviations = set(`dr prof h hj ir no jl kab kec st dll dsb dkk drs tn ny 
 // detectLanguage returns "en" or "id" by counting function words.
 func detectLanguage(toks []token) string {
 	var id, en int
-	for _, t := range toks {
-		k := stopLangs[t.Norm]
-		id += int(k & 1)
-		en += int(k >> 1)
+	for i := range toks {
+		in := toks[i].info().lang
+		if in[rulesID.index]&wStop != 0 {
+			id++
+		}
+		if in[rulesEN.index]&wStop != 0 {
+			en++
+		}
 	}
 	if en > id {
 		return "en"

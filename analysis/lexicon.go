@@ -183,6 +183,32 @@ type trieNode struct {
 	next map[string]*trieNode
 	term *Term // a term ending here
 	star stars // terms whose last word, with a star, comes next
+	// tab, when not nil, holds the words of next, whose nodes are kids:
+	// the root's, looked up at every word of a text.
+	tab  *wordTable
+	kids []*trieNode
+}
+
+// child returns the node that follows n at word w, nil when none does.
+func (n *trieNode) child(w string) *trieNode {
+	if n.tab == nil {
+		return n.next[w]
+	}
+	if k, ok := n.tab.lookup(w); ok {
+		return n.kids[k]
+	}
+	return nil
+}
+
+// index fills n.tab and n.kids from n.next.
+func (n *trieNode) index() {
+	keys := make([]string, 0, len(n.next))
+	n.kids = make([]*trieNode, 0, len(n.next))
+	for w, c := range n.next {
+		keys = append(keys, w)
+		n.kids = append(n.kids, c)
+	}
+	n.tab = newWordTable(keys)
 }
 
 // stars are the terms whose last word ends in "*", by that word without
@@ -247,6 +273,7 @@ func (l *Lexicon) trie(lang string) *trieNode {
 			}
 		}
 	}
+	root.index()
 	l.tries[lang] = root
 	return root
 }
@@ -286,7 +313,7 @@ func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
 			}
 			for _, p := range parts {
 				term := starMatch(root.star, p.word)
-				if n := root.next[p.word]; n != nil && n.term != nil {
+				if n := root.child(p.word); n != nil && n.term != nil {
 					term = n.term
 				}
 				if term == nil {
@@ -362,7 +389,7 @@ func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMat
 		if t := starMatch(n.star, w); t != nil {
 			best, found = lexMatch{term: t, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
 		}
-		n = n.next[w]
+		n = n.child(w)
 		if n != nil && n.term != nil {
 			best, found = lexMatch{term: n.term, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
 		}

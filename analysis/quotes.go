@@ -75,18 +75,18 @@ func (s *sentence) inQuote(pos int) bool {
 	return false
 }
 
-// findFrames finds the reporting constructions of a sentence, in order.
-func findFrames(text string, s *sentence, lr *langRules) []*frame {
-	var frames []*frame
+// findFrames appends the reporting constructions of a sentence, in
+// order, to frames.
+func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !lr.frameCue[t.Norm] || s.inQuote(t.Start) {
+		if !lr.is(&t, wFrameCue) || s.inQuote(t.Start) {
 			continue // no marker, no verb: nothing below applies
 		}
 		// "Menurutnya, …": according to him or her.
-		if lr.accordingPron[t.Norm] {
-			f := &frame{verb: i, class: verbAfter, mention: []token{t}, pronoun: true, rule: "according"}
+		if lr.is(&t, wAccordingPron) {
+			f := frame{verb: i, class: verbAfter, mention: toks[i : i+1 : i+1], pronoun: true, rule: "according"}
 			f.content, f.post = accordingContent(text, s, t.Start, t.End)
 			frames = append(frames, f)
 			continue
@@ -97,15 +97,15 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if len(np) == 0 {
 				continue
 			}
-			f := &frame{verb: i, class: verbAfter, mention: np, rule: "according",
-				pronoun: len(np) == 1 && lr.pronouns[np[0].Norm]} // "Menurut dia, …"
+			f := frame{verb: i, class: verbAfter, mention: np, rule: "according",
+				pronoun: len(np) == 1 && lr.is(&np[0], wPronoun)} // "Menurut dia, …"
 			f.content, f.post = accordingContent(text, s, t.Start, np[len(np)-1].End)
 			frames = append(frames, f)
 			i = end - 1
 			continue
 		}
-		class, ok := lr.verbs[t.Norm]
-		if !ok {
+		class := lr.verbOf(&t)
+		if class == 0 { // no verb: every verb has a class
 			continue
 		}
 		if class == verbAttrib && (t.Norm == "menyebut" || t.Norm == "sebut") && !namesAs(toks, i, lr) {
@@ -118,17 +118,17 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if i == 0 || !prevPunct {
 				continue
 			}
-			f := &frame{verb: i, class: class, post: true, rule: "after:" + t.Norm}
+			f := frame{verb: i, class: class, post: true, rule: t.rule().after}
 			if class == verbAfterPron {
 				f.pronoun = true
-				f.mention = []token{t}
+				f.mention = toks[i : i+1 : i+1]
 			} else {
 				np, _ := forwardNP(text, s, toks, i+1, lr)
 				if len(np) == 0 {
 					continue
 				}
 				f.mention = np
-				f.pronoun = len(np) == 1 && lr.pronouns[np[0].Norm] // "…, kata dia"
+				f.pronoun = len(np) == 1 && lr.is(&np[0], wPronoun) // "…, kata dia"
 			}
 			f.content = contentSpan(text, span{s.sp.Start, toks[i-1].End})
 			frames = append(frames, f)
@@ -150,14 +150,14 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if prevPunct && i > 0 && lr == rulesEN && class == verbSay && t.Norm != "told" {
 				np, _ := forwardNP(text, s, toks, i+1, lr)
 				if len(np) > 0 {
-					frames = append(frames, &frame{verb: i, class: verbAfter, post: true, mention: np,
-						rule: "after:" + t.Norm, content: contentSpan(text, span{s.sp.Start, toks[i-1].End})})
+					frames = append(frames, frame{verb: i, class: verbAfter, post: true, mention: np,
+						rule: t.rule().after, content: contentSpan(text, span{s.sp.Start, toks[i-1].End})})
 				}
 			}
 			continue
 		}
-		f := &frame{verb: i, class: class, mention: subj, rule: "before:" + t.Norm}
-		f.pronoun = len(subj) == 1 && lr.pronouns[subj[0].Norm]
+		f := frame{verb: i, class: class, mention: subj, rule: t.rule().before}
+		f.pronoun = len(subj) == 1 && lr.is(&subj[0], wPronoun)
 		if q, ok := quoteBefore(text, s, subj[0].Start); ok {
 			// "“…,” Kovac told reporters": the frame follows its quotation.
 			f.post = true
@@ -167,7 +167,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 		}
 		// Content after the verb, skipping "kepada X … bahwa" / "told reporters that".
 		cstart := t.End
-		for k := i + 1; k < len(toks) && lr.skip[toks[k].Norm] && !hasBreak(text, toks[k-1].End, toks[k].Start); k++ {
+		for k := i + 1; k < len(toks) && lr.is(&toks[k], wSkip) && !hasBreak(text, toks[k-1].End, toks[k].Start); k++ {
 			cstart = toks[k].End // "menegaskan kembali"
 		}
 		thatAt := -1
@@ -175,19 +175,19 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 			if hasBreak(text, toks[k-1].End, toks[k].Start) && k > i+1 {
 				break
 			}
-			if lr.that[toks[k].Norm] {
+			if lr.is(&toks[k], wThat) {
 				thatAt = k
 				break
 			}
 		}
-		if thatAt > i+1 && (lr.coord[toks[thatAt-1].Norm] || !objectOnly(toks, i+1, thatAt, lr) && thatAt-i-1 > 3) {
+		if thatAt > i+1 && (lr.is(&toks[thatAt-1], wCoord) || !objectOnly(toks, i+1, thatAt, lr) && thatAt-i-1 > 3) {
 			// "said its operations complied … and that …", "said the team
 			// would look into allegations that …": the content starts at once.
 			thatAt = -1
 		}
 		if thatAt >= 0 {
 			cstart = toks[thatAt].End
-		} else if i+2 < len(toks) && lr.npStop[toks[i+1].Norm] && (weekdays[toks[i+2].Norm] || months[toks[i+2].Norm] > 0) {
+		} else if i+2 < len(toks) && lr.is(&toks[i+1], wNPStop) && (toks[i+2].isWeekday() || toks[i+2].month() > 0) {
 			cstart = toks[i+2].End // "said on Tuesday the student …"
 		}
 		rest := trimSpan(text, span{cstart, s.sp.End})
@@ -229,7 +229,7 @@ func findFrames(text string, s *sentence, lr *langRules) []*frame {
 func objectOnly(toks []token, from, to int, lr *langRules) bool {
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if !isNPWord(t, lr) && !lr.npStop[t.Norm] && !lr.skip[t.Norm] && !weekdays[t.Norm] && !modifiesRole(toks, k, lr) {
+		if !isNPWord(t, lr) && !lr.is(&t, wNPStop) && !lr.is(&t, wSkip) && !t.isWeekday() && !modifiesRole(toks, k, lr) {
 			return false
 		}
 	}
@@ -244,7 +244,7 @@ func cutAtNextVerb(text string, toks []token, v int, rest span, lr *langRules) s
 		if toks[k].Start < rest.Start || toks[k].End > rest.End {
 			continue
 		}
-		if lr.coord[toks[k].Norm] && lr.verbs[toks[k+1].Norm] != 0 {
+		if lr.is(&toks[k], wCoord) && lr.verbOf(&toks[k+1]) != 0 {
 			return span{rest.Start, toks[k-1].End}
 		}
 	}
@@ -266,7 +266,7 @@ func accordingContent(text string, s *sentence, markerStart, markerEnd int) (c s
 // something) after toks[i].
 func namesAs(toks []token, i int, lr *langRules) bool {
 	for k := i + 1; k < len(toks) && k <= i+8; k++ {
-		if lr.as[toks[k].Norm] {
+		if lr.is(&toks[k], wAs) {
 			return true
 		}
 	}
@@ -276,10 +276,10 @@ func namesAs(toks []token, i int, lr *langRules) bool {
 // startsWithPreposition reports whether the word after the verb toks[i]
 // is a preposition, so what follows is no content clause.
 func startsWithPreposition(toks []token, i int, lr *langRules) bool {
-	if i+2 < len(toks) && (weekdays[toks[i+2].Norm] || months[toks[i+2].Norm] > 0) {
+	if i+2 < len(toks) && (toks[i+2].isWeekday() || toks[i+2].month() > 0) {
 		return false // "said on Tuesday …"
 	}
-	return i+1 < len(toks) && lr.npStop[toks[i+1].Norm] && !lr.that[toks[i+1].Norm] && !toks[i+1].Cap
+	return i+1 < len(toks) && lr.is(&toks[i+1], wNPStop) && !lr.is(&toks[i+1], wThat) && !toks[i+1].Cap
 }
 
 // subjectBeforePhrase finds a subject separated from its verb by a
@@ -300,17 +300,17 @@ func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *lang
 			n++
 		}
 		np := toks[start:n]
-		if len(np) == 0 || n >= v || lr.function(np[0].Norm) || weekdays[np[0].Norm] ||
+		if len(np) == 0 || n >= v || lr.is(&np[0], wFunction) || np[0].isWeekday() ||
 			!hasProperName(np, lr) && !hasRole(np, lr) {
 			continue
 		}
 		sep := strings.TrimSpace(between(text, np[len(np)-1].End, toks[n].Start))
-		if !lr.pp[toks[n].Norm] && sep != "," && !strings.HasPrefix(sep, "(") {
+		if !lr.is(&toks[n], wPP) && sep != "," && !strings.HasPrefix(sep, "(") {
 			continue
 		}
 		ok := true
 		for k := n; k < v; k++ {
-			if lr.verbs[toks[k].Norm] != 0 || s.inQuote(toks[k].Start) {
+			if lr.verbOf(&toks[k]) != 0 || s.inQuote(toks[k].Start) {
 				ok = false
 				break
 			}
@@ -333,7 +333,7 @@ func subjectBeforePhrase(text string, s *sentence, toks []token, v int, lr *lang
 // hasProperNameOnly reports a phrase that is a name and nothing else.
 func hasProperNameOnly(np []token, lr *langRules) bool {
 	for _, t := range np {
-		if !t.Cap || t.Upper || lr.titles[t.Norm] || lr.roles[t.Norm] || lr.orgWords[t.Norm] {
+		if !t.Cap || t.Upper || lr.is(&t, wTitle) || lr.is(&t, wRole) || lr.is(&t, wOrgWord) {
 			return false
 		}
 	}
@@ -350,7 +350,7 @@ func subjectBeforePhraseFrom(text string, s *sentence, toks []token, n, v int, l
 	if e == n || e >= v || !hasProperNameOnly(toks[n:e], lr) {
 		return nil
 	}
-	if sep := strings.TrimSpace(between(text, toks[e-1].End, toks[e].Start)); sep != "," && !lr.pp[toks[e].Norm] {
+	if sep := strings.TrimSpace(between(text, toks[e-1].End, toks[e].Start)); sep != "," && !lr.is(&toks[e], wPP) {
 		return nil
 	}
 	return toks[n:e]
@@ -389,7 +389,7 @@ func prevPunctBefore(text string, s *sentence, np []token, lr *langRules) bool {
 	// subject; "…, his mother Sitti Aminah said": a short descriptor.
 	for drop := 0; drop < 3; drop++ {
 		bt := tokenize(b, span{0, len(b)})
-		if len(bt) == 0 || bt[len(bt)-1].End != len(b) || bt[len(bt)-1].Cap || lr.verbs[bt[len(bt)-1].Norm] != 0 {
+		if len(bt) == 0 || bt[len(bt)-1].End != len(b) || bt[len(bt)-1].Cap || lr.verbOf(&bt[len(bt)-1]) != 0 {
 			break
 		}
 		b = strings.TrimSpace(b[:bt[len(bt)-1].Start])
@@ -412,7 +412,7 @@ func datePhraseOnly(s string, lr *langRules) bool {
 		return false
 	}
 	for _, t := range toks {
-		if !(lr.npStop[t.Norm] || weekdays[t.Norm] || months[t.Norm] > 0 || unicode.IsDigit(firstRune(t.Norm))) {
+		if !(lr.is(&t, wNPStop) || t.isWeekday() || t.month() > 0 || unicode.IsDigit(firstRune(t.Norm))) {
 			return false
 		}
 	}
@@ -447,7 +447,7 @@ func hasBreak(text string, a, b int) bool {
 // matchAccording returns the number of words of an "according to" marker
 // starting at toks[i], 0 when there is none.
 func matchAccording(toks []token, i int, lr *langRules) int {
-	if !lr.accordingFirst[toks[i].Norm] {
+	if !lr.is(&toks[i], wAccordingFirst) {
 		return 0
 	}
 	for _, words := range lr.accordingWords {
@@ -470,15 +470,15 @@ func matchAccording(toks []token, i int, lr *langRules) int {
 
 // isNPWord reports whether t can be part of a speaker phrase.
 func isNPWord(t token, lr *langRules) bool {
-	return t.Cap || lr.roles[t.Norm] || isPlace([]token{t}) || lr.det[t.Norm]
+	return t.Cap || lr.is(&t, wRole) || isPlace([]token{t}) || lr.is(&t, wDet)
 }
 
 // modifiesRole reports whether toks[k] is a lower-case word directly before
 // a role noun and so part of the speaker phrase: "the presidential office",
 // "party officials".
 func modifiesRole(toks []token, k int, lr *langRules) bool {
-	return k+1 < len(toks) && lr.roles[toks[k+1].Norm] && !lr.function(toks[k].Norm) &&
-		!lr.pronouns[toks[k].Norm] && !lr.roles[toks[k].Norm] && toks[k+1].Start-toks[k].End <= 1
+	return k+1 < len(toks) && lr.is(&toks[k+1], wRole) && !lr.is(&toks[k], wFunction) &&
+		!lr.is(&toks[k], wPronoun) && !lr.is(&toks[k], wRole) && toks[k+1].Start-toks[k].End <= 1
 }
 
 // forwardNP reads a speaker phrase starting at toks[i]: "kantor berita
@@ -492,15 +492,15 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 		if s.inQuote(t.Start) || (len(np) > 0 && hasBreak(text, toks[k-1].End, t.Start)) {
 			break
 		}
-		if len(np) == 0 && lr.pronouns[t.Norm] {
+		if len(np) == 0 && lr.is(&t, wPronoun) {
 			return []token{t}, k + 1
 		}
-		if lr.in[t.Norm] && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
+		if lr.is(&t, wIn) && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
 			np = append(np, t) // "media pemerintah di Pyongyang", "officials in Washington"
 			k++
 			continue
 		}
-		if lr.npStop[t.Norm] && !t.Cap || weekdays[t.Norm] {
+		if lr.is(&t, wNPStop) && !t.Cap || t.isWeekday() {
 			break
 		}
 		if (t.Norm == "dan" || t.Norm == "and") && len(np) > 0 && k+1 < len(toks) && isNPWord(toks[k+1], lr) {
@@ -518,7 +518,7 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 	if len(np) > 0 && k < len(toks) && strings.TrimSpace(between(text, toks[k-1].End, toks[k].Start)) == "," {
 		j := k
 		var app []token
-		for j < len(toks) && toks[j].Cap && !weekdays[toks[j].Norm] && len(app) < 4 {
+		for j < len(toks) && toks[j].Cap && !toks[j].isWeekday() && len(app) < 4 {
 			if len(app) > 0 && hasBreak(text, toks[j-1].End, toks[j].Start) {
 				break
 			}
@@ -544,13 +544,13 @@ func isPlaceName(s string) bool {
 // isPlace reports whether the tokens name a place: a gazetteer entry, or a
 // place acronym written in capitals ("AS", "UK", but not the word "as").
 func isPlace(ts []token) bool {
-	if len(ts) == 1 && ts[0].Upper && placeAcronyms[ts[0].Norm] {
+	if len(ts) == 1 && ts[0].Upper && ts[0].info().global&gPlaceAcronym != 0 {
 		return true
 	}
 	if len(ts) == 1 {
-		return places[ts[0].Norm]
+		return ts[0].info().global&gPlace != 0
 	}
-	if len(ts) > 1 && !placeHeads()[ts[0].Norm] {
+	if len(ts) > 1 && ts[0].info().global&gPlaceHead == 0 {
 		return false // no place of several words starts with this one
 	}
 	// places[joinNorm(ts)], without building the string.
@@ -589,7 +589,7 @@ func appendJoinNorm(b []byte, ts []token) []byte {
 // conjunction ("… dan mengatakan") and so shares the sentence subject.
 func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (np []token, coord bool) {
 	k := v - 1
-	for k >= 0 && lr.skip[toks[k].Norm] && !toks[k].Cap && !hasBreak(text, toks[k].End, toks[k+1].Start) {
+	for k >= 0 && lr.is(&toks[k], wSkip) && !toks[k].Cap && !hasBreak(text, toks[k].End, toks[k+1].Start) {
 		k--
 	}
 	if k >= 0 && !s.inQuote(toks[k].Start) && strings.TrimSpace(between(text, toks[k].End, toks[k+1].Start)) == "," {
@@ -600,10 +600,10 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 	if k < 0 || hasBreak(text, toks[k].End, toks[k+1].Start) || s.inQuote(toks[k].Start) {
 		return nil, false
 	}
-	if lr.coord[toks[k].Norm] {
+	if lr.is(&toks[k], wCoord) {
 		return nil, true
 	}
-	if lr.pronouns[toks[k].Norm] {
+	if lr.is(&toks[k], wPronoun) {
 		return []token{toks[k]}, false
 	}
 	end := k
@@ -621,7 +621,7 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 		}
 		// "Rina Hapsari dari Institut X", "diplomats in Jakarta".
 		if k < end && k > 0 && !hasBreak(text, toks[k-1].End, t.Start) &&
-			(lr.of[t.Norm] && toks[k-1].Cap && toks[k+1].Cap || lr.in[t.Norm] && isPlace(toks[k+1:k+2]) && lr.roles[toks[k-1].Norm]) {
+			(lr.is(&t, wOf) && toks[k-1].Cap && toks[k+1].Cap || lr.is(&t, wIn) && isPlace(toks[k+1:k+2]) && lr.is(&toks[k-1], wRole)) {
 			k--
 			continue
 		}
@@ -632,7 +632,7 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 	}
 	np = toks[k+1 : end+1]
 	// Drop sentence-initial function words ("Kemudian Putin").
-	for len(np) > 0 && (lr.stop[np[0].Norm] || lr.skip[np[0].Norm] || lr.coord[np[0].Norm]) {
+	for len(np) > 0 && (lr.is(&np[0], wStop) || lr.is(&np[0], wSkip) || lr.is(&np[0], wCoord)) {
 		np = np[1:]
 	}
 	if len(np) > 0 && !hasProperName(np, lr) && !hasRole(np, lr) {
@@ -653,7 +653,7 @@ func appositive(text string, s *sentence, toks []token, k int, lr *langRules) []
 		j--
 	}
 	np := toks[j+1 : k+1]
-	if len(np) == 0 || !hasProperName(np, lr) || len(np) == 1 && (weekdays[np[0].Norm] || months[np[0].Norm] > 0) {
+	if len(np) == 0 || !hasProperName(np, lr) || len(np) == 1 && (np[0].isWeekday() || np[0].month() > 0) {
 		return nil
 	}
 	before := strings.TrimSpace(between(text, s.sp.Start, np[0].Start))
@@ -666,7 +666,7 @@ func appositive(text string, s *sentence, toks []token, k int, lr *langRules) []
 // hasRole reports whether the phrase holds a role noun.
 func hasRole(np []token, lr *langRules) bool {
 	for _, t := range np {
-		if lr.roles[t.Norm] && t.Norm != "the" && t.Norm != "a" && t.Norm != "an" && t.Norm != "of" {
+		if lr.is(&t, wRole) && t.Norm != "the" && t.Norm != "a" && t.Norm != "an" && t.Norm != "of" {
 			return true
 		}
 	}
@@ -682,7 +682,7 @@ func hasProperName(np []token, lr *langRules) bool {
 			continue
 		}
 		t := np[i]
-		if t.Cap && !lr.titles[t.Norm] && !lr.roles[t.Norm] {
+		if t.Cap && !lr.is(&t, wTitle) && !lr.is(&t, wRole) {
 			return true
 		}
 	}
@@ -698,7 +698,7 @@ func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRule
 		if s.inQuote(t.Start) || len(np) > 0 && hasBreak(text, toks[k-1].End, t.Start) {
 			break
 		}
-		if len(np) == 0 && lr.pronouns[t.Norm] {
+		if len(np) == 0 && lr.is(&t, wPronoun) {
 			return []token{t}
 		}
 		if !isNPWord(t, lr) {
@@ -718,12 +718,12 @@ func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRule
 // or, when the phrase names no one, the phrase itself without "para"/"the"
 // ("militer Korea Selatan").
 func speakerName(np []token, lr *langRules) []token {
-	for len(np) > 0 && lr.det[np[0].Norm] {
+	for len(np) > 0 && lr.is(&np[0], wDet) {
 		np = np[1:]
 	}
 	// "Marta Quill of the Lindgate Institute": the person before "of".
 	for k := 1; k < len(np)-1; k++ {
-		if lr.of[np[k].Norm] && np[k-1].Cap {
+		if lr.is(&np[k], wOf) && np[k-1].Cap {
 			if head := speakerName(np[:k], lr); len(head) > 0 && hasProperName(head, lr) && k-len(head) >= 0 && head[len(head)-1].End == np[k-1].End {
 				return head
 			}
@@ -753,7 +753,7 @@ func speakerName(np []token, lr *langRules) []token {
 	// An organisation followed by a person: keep what follows the last organisation word.
 	// A single word after it is the country ("Kementerian Luar Negeri Serindra").
 	for k := len(run) - 1; k >= 0; k-- {
-		if lr.orgWords[run[k].Norm] {
+		if lr.is(&run[k], wOrgWord) {
 			if k < len(run)-2 {
 				run = run[k+1:]
 			}
@@ -768,12 +768,12 @@ func speakerName(np []token, lr *langRules) []token {
 	}
 	// A single word after an institution names its country, not a person:
 	// "otoritas Talaya", "the Serindran navy" (but "kantor berita KCNA").
-	if len(run) == 1 && !run[0].Upper && start > 0 && lr.institutions[np[start-1].Norm] && end == len(np) {
+	if len(run) == 1 && !run[0].Upper && start > 0 && lr.is(&np[start-1], wInstitution) && end == len(np) {
 		return np
 	}
 	// Drop leading titles and places.
 	for len(run) > 0 {
-		if (lr.titles[run[0].Norm] || lr.roles[run[0].Norm]) && !(len(run) > 1 && lr.orgWords[run[1].Norm]) {
+		if (lr.is(&run[0], wTitle) || lr.is(&run[0], wRole)) && !(len(run) > 1 && lr.is(&run[1], wOrgWord)) {
 			run = run[1:]
 			continue
 		}
@@ -797,7 +797,7 @@ func personSuffix(run []token, lr *langRules) int {
 	k := len(run)
 	for k > 0 {
 		t := run[k-1]
-		if !t.Cap || t.Upper || lr.titles[t.Norm] || lr.roles[t.Norm] || lr.orgWords[t.Norm] || isPlace(run[k-1:k]) {
+		if !t.Cap || t.Upper || lr.is(&t, wTitle) || lr.is(&t, wRole) || lr.is(&t, wOrgWord) || isPlace(run[k-1:k]) {
 			break
 		}
 		k--
@@ -824,19 +824,41 @@ func phraseText(text string, np []token, lr *langRules) string {
 		return ""
 	}
 	s := text[np[0].Start:np[len(np)-1].End]
-	if !hasProperName(np[:1], lr) && np[0].Cap && !np[0].Upper && !places[np[0].Norm] {
+	if !hasProperName(np[:1], lr) && np[0].Cap && !np[0].Upper && np[0].info().global&gPlace == 0 {
 		r := firstRune(s)
 		s = string(unicode.ToLower(r)) + s[len(string(r)):]
 	}
 	return s
 }
 
+// attrBufs are the buffers of attribute, to reuse from sentence to
+// sentence, and the store of the quotes it returns.
+type attrBufs struct {
+	frames []frame
+	out    []*rawQuote
+	// quotes holds the last quotes handed out, in a store that is
+	// replaced, never reused, once it is full: they outlive attribute.
+	quotes []rawQuote
+}
+
+// newQuote returns a new quote from the store of b.
+func (b *attrBufs) newQuote(q rawQuote) *rawQuote {
+	if len(b.quotes) == cap(b.quotes) {
+		b.quotes = make([]rawQuote, 0, 32)
+	}
+	b.quotes = append(b.quotes, q)
+	return &b.quotes[len(b.quotes)-1]
+}
+
 // attribute finds quotes and reported statements in one sentence and
-// resolves pronouns with st.
-func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState) []*rawQuote {
-	frames := findFrames(text, s, lr)
+// resolves pronouns with st. The list returned is in the buffers of b
+// and valid until the next call with b; the quotes in it stay valid.
+func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState, b *attrBufs) []*rawQuote {
+	b.frames = findFrames(text, s, lr, b.frames[:0])
+	frames := b.frames
 	// Resolve speakers in text order.
-	for _, f := range frames {
+	for k := range frames {
+		f := &frames[k]
 		if f.pronoun {
 			f.speaker = st.last
 			continue
@@ -847,21 +869,21 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			st.last = f.speaker
 		}
 	}
-	var out []*rawQuote
+	out := b.out[:0]
 	// Quotations.
 	for _, q := range s.quotes {
 		inner := trimSpan(text, q.Inner)
 		if inner.Start >= inner.End || onlyPunct(text[inner.Start:inner.End]) {
 			continue
 		}
-		rq := &rawQuote{text: inner, sent: s.sp}
+		rq := b.newQuote(rawQuote{text: inner, sent: s.sp})
 		before := strings.TrimSpace(between(text, s.sp.Start, q.Outer.Start))
 		after := strings.TrimSpace(between(text, q.Outer.End, s.sp.End))
 		whole := onlyPunct(before) && onlyPunct(after)
 		var f *frame
 		// A frame right after the closing mark: "…,” kata Putin", "…”, menurut KCNA".
-		for _, fr := range frames {
-			if fr.post && fr.verb < len(s.toks) && s.toks[fr.verb].Start >= q.Outer.End &&
+		for k := range frames {
+			if fr := &frames[k]; fr.post && fr.verb < len(s.toks) && s.toks[fr.verb].Start >= q.Outer.End &&
 				onlyPunct(between(text, q.Outer.End, frameStart(s, fr))) {
 				f, rq.kind = fr, KindDirect
 				break
@@ -872,19 +894,19 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			clause := clauseStart(text, s, q.Outer.Start)
 			for k := len(frames) - 1; k >= 0; k-- {
 				if v := s.toks[frames[k].verb].Start; v < q.Outer.Start && v >= clause && !frames[k].post {
-					f = frames[k]
+					f = &frames[k]
 					break
 				}
 			}
 			if f == nil {
 				// "dan Kim meninggalkan pesan … yang berbunyi: “…”": the clause subject.
 				for k, t := range s.toks {
-					if t.Start >= clause && t.End <= q.Outer.Start && (hasProperName([]token{t}, lr) || lr.pronouns[t.Norm]) {
+					if t.Start >= clause && t.End <= q.Outer.Start && (hasProperName([]token{t}, lr) || lr.is(&t, wPronoun)) {
 						np := []token{t}
 						for j := k + 1; j < len(s.toks) && s.toks[j].Cap && !hasBreak(text, s.toks[j-1].End, s.toks[j].Start); j++ {
 							np = append(np, s.toks[j])
 						}
-						f = &frame{mention: np, pronoun: lr.pronouns[t.Norm], rule: "colon"}
+						f = &frame{mention: np, pronoun: lr.is(&t, wPronoun), rule: "colon"}
 						if f.pronoun {
 							f.speaker = st.last
 						} else {
@@ -901,15 +923,15 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		}
 		if f == nil {
 			// The nearest frame before the quotation, else after it.
-			for _, fr := range frames {
-				if s.toks[fr.verb].Start < q.Outer.Start {
-					f = fr
+			for k := range frames {
+				if s.toks[frames[k].verb].Start < q.Outer.Start {
+					f = &frames[k]
 				}
 			}
 			if f == nil {
-				for _, fr := range frames {
-					if s.toks[fr.verb].Start >= q.Outer.End {
-						f = fr
+				for k := range frames {
+					if s.toks[frames[k].verb].Start >= q.Outer.End {
+						f = &frames[k]
 						break
 					}
 				}
@@ -939,7 +961,8 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		out = append(out, rq)
 	}
 	// Reported statements: frames with content that is not just a quotation.
-	for _, f := range frames {
+	for k := range frames {
+		f := &frames[k]
 		c := f.content
 		if c.End <= c.Start || f.speaker == "" {
 			continue
@@ -951,9 +974,10 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		if f.naming {
 			kind = kindNaming
 		}
-		out = append(out, &rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
-			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c})
+		out = append(out, b.newQuote(rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
+			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c}))
 	}
+	b.out = out
 	return out
 }
 
@@ -995,7 +1019,7 @@ func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
 	}
 	mid := strings.TrimSpace(between(text, v.End, q.Outer.Start))
 	mt := tokenize(mid, span{0, len(mid)})
-	if len(mt) > 1 || len(mt) == 1 && !rulesID.that[mt[0].Norm] && !rulesEN.that[mt[0].Norm] {
+	if len(mt) > 1 || len(mt) == 1 && !rulesID.is(&mt[0], wThat) && !rulesEN.is(&mt[0], wThat) {
 		return false
 	}
 	return onlyPunct(between(text, q.Outer.End, s.sp.End))
@@ -1008,7 +1032,7 @@ func endsWithSayVerb(before string, lr *langRules) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	c := lr.verbs[toks[len(toks)-1].Norm]
+	c := lr.verbOf(&toks[len(toks)-1])
 	return c == verbSay || c == verbSayThat
 }
 

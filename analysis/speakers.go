@@ -291,7 +291,7 @@ func nameRuns(text string, toks []token, lr *langRules) []string {
 		}
 		k := i
 		// A capitalised function word opening the sentence is not part of a name ("Bagi Putin").
-		for k < j && (k == 0 || atClauseStart(text, toks, k)) && lr.function(toks[k].Norm) {
+		for k < j && (k == 0 || atClauseStart(text, toks, k)) && lr.is(&toks[k], wFunction) {
 			k++
 		}
 		run := speakerName(toks[k:j], lr)

@@ -21,6 +21,8 @@ type token struct {
 	Norm string
 	// Cap reports whether the first letter is upper case; Upper whether all letters are.
 	Cap, Upper bool
+	// kw is the index of Norm in wordInfos: what the word lists hold of it.
+	kw uint32
 }
 
 func isWordRune(r rune) bool {
@@ -33,6 +35,11 @@ func tokenize(text string, sp span) []token {
 	if n := sp.End - sp.Start; n > 0 {
 		toks = make([]token, 0, n/7+1) // about one word in seven bytes
 	}
+	return appendTokens(toks, text, sp)
+}
+
+// appendTokens appends the words of text[sp.Start:sp.End] to toks.
+func appendTokens(toks []token, text string, sp span) []token {
 	// The lower-case forms of ASCII words with capitals, one after the
 	// other: each Norm of such a word is a part of it. A strings.Builder
 	// only appends, so the parts never change.
@@ -186,7 +193,8 @@ func isDigitBefore(text string, i int) bool {
 }
 
 // newToken makes the token of the word text[start:end], whose byte
-// classes are class (see scanWord). When lowered is not nil, the lower-case
+// classes are class (see scanWord), and looks its Norm up in the word
+// lists (token.kw). When lowered is not nil, the lower-case
 // form of an ASCII word with capitals is appended to it and Norm is that
 // part of it, which saves an allocation per word.
 func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
@@ -215,9 +223,11 @@ func newToken(text string, start, end int, class uint8, lowered *strings.Builder
 		default:
 			t.Norm = strings.ToLower(w)
 		}
+		t.kw = lookupWord(t.Norm)
 		return t
 	}
 	t.Norm = normWord(w)
+	t.kw = lookupWord(t.Norm)
 	first, _ := utf8.DecodeRuneInString(w)
 	t.Cap = unicode.IsUpper(first)
 	t.Upper = t.Cap
@@ -290,8 +300,10 @@ type quoteMark struct {
 // quoteMarks classifies the quotation marks in text[sp]. Straight quotes
 // are opening or closing by their neighbours; a single quote between two
 // letters is an apostrophe and not a mark.
-func quoteMarks(text string, sp span) []quoteMark {
-	var marks []quoteMark
+func quoteMarks(text string, sp span) []quoteMark { return appendQuoteMarks(nil, text, sp) }
+
+// appendQuoteMarks appends the quotation marks of text[sp] to marks (see quoteMarks).
+func appendQuoteMarks(marks []quoteMark, text string, sp span) []quoteMark {
 	for i := sp.Start; i < sp.End; {
 		// Every mark below is ASCII or starts with the byte 0xC2 (« ») or
 		// 0xE2 (“ ” „ ‘ ’); neither is ever inside another rune's encoding.
@@ -387,8 +399,21 @@ type quoted struct {
 // unclosed mark run past the paragraph: unclosed openers are returned in
 // unclosed for the caller to warn about.
 func pairQuotes(text string, para span) (qs []quoted, unclosed []quoteMark) {
-	marks := quoteMarks(text, para)
-	var stack []quoteMark
+	var b quoteBufs
+	return b.pair(text, para)
+}
+
+// quoteBufs are the buffers of pairQuotes, to reuse from one paragraph to the next.
+type quoteBufs struct {
+	marks, stack []quoteMark
+	qs           []quoted
+}
+
+// pair is pairQuotes in the buffers of b: qs is valid until the next call.
+func (b *quoteBufs) pair(text string, para span) (qs []quoted, unclosed []quoteMark) {
+	marks := appendQuoteMarks(b.marks[:0], text, para)
+	stack := b.stack[:0]
+	qs = b.qs[:0]
 	for _, m := range marks {
 		closed := false
 		if m.role == markClose || m.role == markEither {
@@ -421,6 +446,7 @@ func pairQuotes(text string, para span) (qs []quoted, unclosed []quoteMark) {
 	unclosed = append(unclosed, stack...)
 	// Sort by start; nested quotes were appended before their parents.
 	sortQuoted(qs)
+	b.marks, b.stack, b.qs = marks, stack, qs
 	return qs, unclosed
 }
 
@@ -448,7 +474,11 @@ func sortQuoted(qs []quoted) {
 // inside a quotation, after an abbreviation or an initial, or inside a
 // number, and it trims surrounding space.
 func splitSentences(text string, para span, quotes []quoted, abbrev map[string]bool) []span {
-	var out []span
+	return appendSentences(nil, text, para, quotes, abbrev)
+}
+
+// appendSentences appends the sentences of a paragraph to out (see splitSentences).
+func appendSentences(out []span, text string, para span, quotes []quoted, abbrev map[string]bool) []span {
 	start := para.Start
 	inQuote := func(i int) bool {
 		for _, q := range quotes {

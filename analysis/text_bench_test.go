@@ -62,9 +62,10 @@ func BenchmarkAnalyzeArticle(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	var sc scratch // one worker's, as in analyzeAll
 	for b.Loop() {
 		for _, a := range arts {
-			analyzeArticle(a, lex, "")
+			analyzeArticle(a, lex, "", &sc)
 		}
 	}
 }

@@ -38,6 +38,7 @@ func tokenizeRef(text string, sp span) []token {
 		}
 		w := text[start:i]
 		t := token{Start: start, End: i, Norm: normWord(w)}
+		t.kw = lookupWord(t.Norm)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.Cap = unicode.IsUpper(first)
 		t.Upper = t.Cap
@@ -50,6 +51,23 @@ func tokenizeRef(text string, sp span) []token {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// detectLanguageRef is detectLanguage looking each word up in the lists of stop words.
+func detectLanguageRef(toks []token) string {
+	var id, en int
+	for _, t := range toks {
+		if rulesID.stop[t.Norm] {
+			id++
+		}
+		if rulesEN.stop[t.Norm] {
+			en++
+		}
+	}
+	if en > id {
+		return "en"
+	}
+	return "id"
 }
 
 var tokenTexts = []string{
@@ -81,8 +99,8 @@ func TestTokenizeFast(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
 			}
-			if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
-				t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
+			if got, want := detectLanguage(got), detectLanguageRef(want); got != want {
+				t.Fatalf("detectLanguage(%q, %v) = %s, want %s", text, sp, got, want)
 			}
 			if n := countWords(text, sp); n != len(want) {
 				t.Fatalf("countWords(%q, %v) = %d, want %d", text, sp, n, len(want))
@@ -107,8 +125,8 @@ func FuzzTokenize(f *testing.F) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("tokenize(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
 		}
-		if got, want := detectLanguageText(text, sp), detectLanguage(want); got != want {
-			t.Fatalf("detectLanguageText(%q, %v) = %s, want %s", text, sp, got, want)
+		if got, want := detectLanguage(got), detectLanguageRef(want); got != want {
+			t.Fatalf("detectLanguage(%q, %v) = %s, want %s", text, sp, got, want)
 		}
 	})
 }
@@ -400,5 +418,142 @@ func TestStarMatchHeads(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Fatal("no star term matched")
+	}
+}
+
+// TestWordIndex compares the bits of wordInfos with the word lists they
+// stand for, for every word of a list and every word of the corpora.
+func TestWordIndex(t *testing.T) {
+	words := []string{"", "putin", "Yang", "new york", "x y"}
+	for w := range wordIndex {
+		words = append(words, w)
+	}
+	for _, line := range corpusLines(t) {
+		for _, tk := range tokenize(line, span{0, len(line)}) {
+			words = append(words, tk.Norm)
+		}
+	}
+	for _, w := range words {
+		tk := token{Norm: w, kw: lookupWord(w)}
+		for _, lr := range []*langRules{rulesID, rulesEN} {
+			for _, l := range []struct {
+				m    map[string]bool
+				flag wordFlag
+			}{
+				{lr.frameCue, wFrameCue}, {lr.accordingFirst, wAccordingFirst}, {lr.accordingPron, wAccordingPron},
+				{lr.that, wThat}, {lr.pronouns, wPronoun}, {lr.skip, wSkip}, {lr.coord, wCoord}, {lr.roles, wRole},
+				{lr.titles, wTitle}, {lr.orgWords, wOrgWord}, {lr.npStop, wNPStop}, {lr.stop, wStop},
+				{lr.institutions, wInstitution}, {lr.det, wDet}, {lr.pp, wPP}, {lr.in, wIn}, {lr.as, wAs},
+				{lr.of, wOf},
+			} {
+				if got, want := lr.is(&tk, l.flag), l.m[w]; got != want {
+					t.Fatalf("is(%q, %#x) = %v, want %v", w, l.flag, got, want)
+				}
+			}
+			if got, want := lr.is(&tk, wFunction), lr.function(w); got != want {
+				t.Fatalf("is(%q, wFunction) = %v, want %v", w, got, want)
+			}
+			c, verb := lr.verbs[w]
+			if got := lr.verbOf(&tk); got != c || verb && c == 0 {
+				t.Fatalf("verbOf(%q) = %v, want %v", w, got, c)
+			}
+		}
+		if got, want := tk.isWeekday(), weekdays[w]; got != want {
+			t.Fatalf("isWeekday(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := tk.month(), months[w]; got != want {
+			t.Fatalf("month(%q) = %v, want %v", w, got, want)
+		}
+		g := tk.info().global
+		if g&gPlace != 0 != places[w] || g&gPlaceAcronym != 0 != placeAcronyms[w] || g&gPlaceHead != 0 != placeHeads()[w] {
+			t.Fatalf("global bits of %q = %#x", w, g)
+		}
+	}
+}
+
+// TestTokensOf compares the words of a span taken from those of a larger
+// span with the span tokenized on its own.
+func TestTokensOf(t *testing.T) {
+	check := func(text string, b, sp span) {
+		if sp.Start > sp.End {
+			return
+		}
+		body := tokenize(text, b)
+		got, next := tokensOf(text, body, sp, 0)
+		want := tokenize(text, sp)
+		if next < len(body) && body[next].Start < sp.End || next > 0 && body[next-1].Start >= sp.End {
+			t.Fatalf("tokensOf(%q, %v, %v): next %d", text, b, sp, next)
+		}
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokensOf(%q, %v, %v):\n got %+v\nwant %+v", text, b, sp, got, want)
+		}
+	}
+	for _, text := range tokenTexts {
+		for i := 0; i <= len(text); i++ {
+			for j := i; j <= len(text); j++ {
+				check(text, span{0, len(text)}, span{i, j})
+				check(text, span{i, len(text)}, span{i, j})
+			}
+		}
+	}
+	for _, text := range corpusLines(t) {
+		for i := 0; i <= len(text) && i < 40; i++ {
+			check(text, span{0, len(text)}, span{i, len(text) - i/2})
+			check(text, span{0, len(text)}, span{len(text) / 3, len(text) - i})
+		}
+	}
+}
+
+func FuzzTokensOf(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
+		if lo < 0 || hi > len(text) || lo > hi {
+			lo, hi = 0, len(text)
+		}
+		sp := span{lo, hi}
+		got, _ := tokensOf(text, tokenize(text, span{0, len(text)}), sp, 0)
+		want := tokenize(text, sp)
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokensOf(%q, %v):\n got %+v\nwant %+v", text, sp, got, want)
+		}
+	})
+}
+
+// TestWordTable compares wordTable lookups with a map's.
+func TestWordTable(t *testing.T) {
+	keys := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "abcdefghXjklmnopq", "é", "\x00", "\x00\x00"}
+	m := make(map[string]uint32)
+	for k, w := range keys {
+		m[w] = uint32(k)
+	}
+	for w := range wordIndex {
+		if _, dup := m[w]; !dup {
+			m[w] = uint32(len(keys))
+			keys = append(keys, w)
+		}
+	}
+	tab := newWordTable(keys)
+	words := append([]string{"abcdefghYjklmnopq", "b", "ba", "\x00\x00\x00", "abcdefgh\x00"}, keys...)
+	for _, line := range corpusLines(t) {
+		for _, tk := range tokenize(line, span{0, len(line)}) {
+			words = append(words, tk.Norm, tk.Norm+"x", tk.Norm[:len(tk.Norm)/2])
+		}
+	}
+	for _, w := range words {
+		want, wantOK := m[w]
+		if got, ok := tab.lookup(w); got != want || ok != wantOK {
+			t.Fatalf("lookup(%q) = %d, %v; want %d, %v", w, got, ok, want, wantOK)
+		}
+	}
+	if k, ok := newWordTable(nil).lookup("x"); ok || k != 0 {
+		t.Fatalf("lookup in an empty table = %d, %v", k, ok)
 	}
 }
