@@ -976,10 +976,17 @@ func (x *xlsxWriter) streamTable(t xtable, rows iter.Seq[*xrow]) error {
 	if err != nil {
 		return err
 	}
-	for i, c := range t.cols {
-		if err := sw.SetColWidth(i+1, i+1, c.colWidth()); err != nil {
+	// Runs of columns of one width are set as one range, as in writeTable:
+	// a matrix can have thousands of outlet columns.
+	for i := 0; i < len(t.cols); {
+		j := i + 1
+		for j < len(t.cols) && t.cols[j].colWidth() == t.cols[i].colWidth() {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, t.cols[i].colWidth()); err != nil {
 			return err
 		}
+		i = j
 	}
 	if err := sw.SetPanes(freezePanes(t.freeze)); err != nil {
 		return err
