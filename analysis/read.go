@@ -520,21 +520,23 @@ func jsonlArticle(line []byte) (*Article, string) {
 		}
 		return nil, "not a JSON object"
 	}
-	var rec map[string]json.RawMessage
-	if err := json.Unmarshal(trimmed, &rec); err != nil {
-		return nil, invalidJSON(err)
+	rec, ok := scanRecord(trimmed)
+	if !ok {
+		rec.str = nil
+		if err := json.Unmarshal(trimmed, &rec.raw); err != nil {
+			return nil, invalidJSON(err)
+		}
 	}
 	a := &Article{SHA256: sha256Hex(line)}
 	var textField string
 	for _, k := range jsonlTextFields {
-		raw, ok := rec[k]
-		if !ok {
+		if _, ok := rec.raw[k]; !ok {
 			continue
 		}
 		if textField == "" {
 			textField = k
 		}
-		if s, ok := jsonString(raw); ok && strings.TrimSpace(s) != "" {
+		if s, ok := rec.string(k); ok && strings.TrimSpace(s) != "" {
 			a.Text = s
 			break
 		}
@@ -546,7 +548,7 @@ func jsonlArticle(line []byte) (*Article, string) {
 		return nil, msgNoTextField
 	}
 	for _, k := range jsonlOutletFields {
-		if s := jsonOutlet(rec[k]); s != "" {
+		if s := jsonOutlet(rec, k); s != "" {
 			a.Outlet, a.OutletField = s, "jsonl:"+k
 			break
 		}
@@ -555,8 +557,8 @@ func jsonlArticle(line []byte) (*Article, string) {
 	a.Date = firstString(rec, jsonlDateFields...)
 	a.URL = firstString(rec, "url")
 	a.Language = firstString(rec, "language")
-	if raw, ok := rec["id"]; ok {
-		if s, ok := jsonString(raw); ok {
+	if raw, ok := rec.raw["id"]; ok {
+		if s, ok := rec.string("id"); ok {
 			a.ID = strings.TrimSpace(s)
 		} else if t := bytes.TrimSpace(raw); len(t) > 0 && (t[0] == '-' || '0' <= t[0] && t[0] <= '9') {
 			a.ID = string(t) // a number, as written
@@ -590,12 +592,13 @@ func jsonString(raw json.RawMessage) (string, bool) {
 	return s, true
 }
 
-// jsonOutlet decodes an outlet field: a string, or an object with a string "name".
-func jsonOutlet(raw json.RawMessage) string {
-	if s, ok := jsonString(raw); ok {
+// jsonOutlet decodes the outlet field k of rec: a string, or an object
+// with a string "name".
+func jsonOutlet(rec jsonRecord, k string) string {
+	if s, ok := rec.string(k); ok {
 		return strings.TrimSpace(s)
 	}
-	raw = bytes.TrimSpace(raw)
+	raw := bytes.TrimSpace(rec.raw[k])
 	if len(raw) == 0 || raw[0] != '{' {
 		return ""
 	}
@@ -608,9 +611,9 @@ func jsonOutlet(raw json.RawMessage) string {
 }
 
 // firstString returns the first non-empty string among the fields keys of rec.
-func firstString(rec map[string]json.RawMessage, keys ...string) string {
+func firstString(rec jsonRecord, keys ...string) string {
 	for _, k := range keys {
-		if s, ok := jsonString(rec[k]); ok {
+		if s, ok := rec.string(k); ok {
 			if s = strings.TrimSpace(s); s != "" {
 				return s
 			}
