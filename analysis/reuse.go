@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync/atomic"
 )
 
 // Reuse is the text shared word for word by articles of different
@@ -376,19 +375,10 @@ func (x *reuseIndex) group() {
 		cut[r] = d
 	}
 	cut[nr] = len(x.docs)
-	// Only the positions that pass the filter are bucketed; they are
-	// marked here, so that the second pass reads the marks in order.
-	maybe := x.sharedFilter(nr, cut, total)
-	pass := make([]uint64, len(x.w)/64+1)
 	counts := make([][]int, nr)
 	parallel(nr, func(r int) {
 		c := make([]int, nb)
-		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
-			if maybe(h) {
-				c[bucketOf(h)]++
-				atomic.OrUint64(&pass[p>>6], 1<<(p&63)) // neighbouring ranges can share a word
-			}
-		})
+		x.forShingles(cut[r], cut[r+1], func(_ int, h uint64) { c[bucketOf(h)]++ })
 		counts[r] = c
 	})
 	bstart := make([]int, nb+1)
@@ -404,21 +394,22 @@ func (x *reuseIndex) group() {
 		}
 		bstart[b+1] = at
 	}
-	order := make([]int32, bstart[nb])
+	// The positions in bucket order, each with the low 32 bits of its
+	// hash: numbering a bucket then reads the words of a position only
+	// when another of the bucket has the same hash, and in news almost
+	// every shingle occurs once.
+	order, hashes := make([]int32, total), make([]uint32, total)
 	parallel(nr, func(r int) {
 		f := fill[r]
 		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
-			if pass[p>>6]&(1<<(p&63)) == 0 {
-				return
-			}
 			b := bucketOf(h)
-			order[f[b]] = int32(p)
+			order[f[b]], hashes[f[b]] = int32(p), uint32(h)
 			f[b]++
 		})
 	})
 	// Number each bucket's shingles; local ids first, then offsets.
 	type slot struct {
-		h        uint64
+		h        uint32
 		rep, cnt int32 // rep: first position; cnt: positions; -1 rep marks an empty slot
 		id       int32
 	}
@@ -433,7 +424,7 @@ func (x *reuseIndex) group() {
 	parallelW(nchunks, func(w, c int) {
 		var used []int
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
-			ps := order[bstart[b]:bstart[b+1]]
+			ps, hs := order[bstart[b]:bstart[b+1]], hashes[bstart[b]:bstart[b+1]]
 			need := max(16, 1<<bits.Len(uint(2*len(ps))))
 			if len(tables[w]) < need {
 				tables[w] = make([]slot, need)
@@ -443,9 +434,9 @@ func (x *reuseIndex) group() {
 			}
 			table := tables[w]
 			mask := need - 1
-			for _, p := range ps {
-				h := x.shingleHash(int(p))
-				i := int(h>>20) & mask
+			for j, p := range ps {
+				h := hs[j]
+				i := int(h>>4) & mask
 				for table[i].rep >= 0 && (table[i].h != h || !slices.Equal(x.w[table[i].rep:int(table[i].rep)+x.k], x.w[p:int(p)+x.k])) {
 					i = (i + 1) & mask
 				}
@@ -454,13 +445,13 @@ func (x *reuseIndex) group() {
 					used = append(used, i)
 				}
 				table[i].cnt++
-				x.gid[p] = int32(i) // the slot, for the second loop
+				hs[j] = uint32(i) // the slot, for the second loop
 			}
 			n := int32(0)
-			for _, p := range ps {
-				s := &table[x.gid[p]]
+			for j, p := range ps {
+				s := &table[hs[j]]
 				if s.cnt < 2 {
-					x.gid[p] = -1
+					ps[j] = -1 // the shingle occurs once: gid stays -1
 					continue
 				}
 				if s.id < 0 {
@@ -476,6 +467,7 @@ func (x *reuseIndex) group() {
 			used = used[:0]
 		}
 	})
+	hashes = nil
 	offset := make([]int32, nb)
 	groups := int32(0)
 	for b := range nb {
@@ -485,7 +477,7 @@ func (x *reuseIndex) group() {
 	parallel((nb+bchunk-1)/bchunk, func(c int) {
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
 			for _, p := range order[bstart[b]:bstart[b+1]] {
-				if x.gid[p] >= 0 {
+				if p >= 0 {
 					x.gid[p] += offset[b]
 				}
 			}
@@ -529,36 +521,6 @@ func (x *reuseIndex) group() {
 				next[g]++
 			}
 		}
-	}
-}
-
-// sharedFilter returns a test that is true for the hash of every shingle
-// that occurs more than once, and for few others: in real news most
-// shingles occur once, and only the rest need to be bucketed and
-// numbered. Each hash marks a bit in a table of about 8 bits per shingle,
-// and a second bit next to it when the first was already set; a shingle
-// occurring once passes only when another shingle's hash shares its bit
-// (about one in eight). The documents' ranges are marked on all cores.
-func (x *reuseIndex) sharedFilter(nr int, cut []int, total int) func(h uint64) bool {
-	n := 1 << bits.Len(uint(max(8*total, 64)-1)) // bits, a power of two
-	// Word 2j holds the first bits of slots 64j to 64j+63, word 2j+1
-	// their second bits, in the same cache line.
-	t := make([]uint64, n/32)
-	mask := uint64(n - 1)
-	parallel(nr, func(r int) {
-		x.forShingles(cut[r], cut[r+1], func(_ int, h uint64) {
-			i := h & mask
-			bit := uint64(1) << (i & 63)
-			if w := &t[i>>6*2]; atomic.LoadUint64(w)&bit != 0 || atomic.OrUint64(w, bit)&bit != 0 {
-				if atomic.LoadUint64(&t[i>>6*2+1])&bit == 0 {
-					atomic.OrUint64(&t[i>>6*2+1], bit)
-				}
-			}
-		})
-	})
-	return func(h uint64) bool {
-		i := h & mask
-		return t[i>>6*2+1]&(1<<(i&63)) != 0
 	}
 }
 
