@@ -718,6 +718,7 @@ func containsRun(t, s []uint32) bool {
 // result builds the Reuse of the passages left.
 func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 	res := &Reuse{Passages: []*Passage{}, ByArticle: []*ArticleReuse{}, Pairs: []*ReusePair{}, MinWords: x.k}
+
 	var live []*reusePassage
 	for _, p := range found {
 		if !p.gone {
@@ -821,22 +822,7 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 // words of each side inside passages the other side carries too.
 func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 	// The outlets of each passage, as an interned sorted set.
-	sets := [][]int32{}
-	setID := map[string]int32{}
-	var buf []byte
-	intern := func(s []int32) int32 {
-		buf = buf[:0]
-		for _, o := range s {
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(o))
-		}
-		id, ok := setID[string(buf)]
-		if !ok {
-			id = int32(len(sets))
-			setID[string(buf)] = id
-			sets = append(sets, slices.Clone(s))
-		}
-		return id
-	}
+	g := newSetTable(nil)
 	type rng struct {
 		from, to int32
 		set      int32
@@ -850,68 +836,85 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 		}
 		slices.Sort(outs)
 		outs = slices.Compact(outs)
-		id := intern(outs)
+		id := g.intern(outs)
 		for _, o := range p.occ {
 			ranges[o.doc] = append(ranges[o.doc], rng{o.pos, o.pos + int32(p.n), id})
 		}
 	}
 	// Sweep each document: between two range ends the words are covered
-	// by the same ranges; count them under the union of their outlet sets.
-	union := map[[2]int32]int32{}
-	type setCount struct{ set, n int32 }
-	var active []setCount
+	// by the same ranges; count them under the union of their outlet
+	// sets. Documents are swept on all cores, each worker with sets of
+	// its own for the unions it meets, after the passages' sets.
 	type key struct{ outlet, set int32 }
-	words := map[key]int{}
-	for d, rs := range ranges {
-		doc := &x.docs[d]
-		ar := &ArticleReuse{Article: doc.id, Outlet: doc.outlet, Words: len(doc.words)}
+	type sweeper struct {
+		t     *setTable
+		union map[[2]int32]int32
+		words map[key]int
+	}
+	sw := make([]sweeper, workers(len(x.docs)))
+	for w := range sw {
+		sw[w] = sweeper{newSetTable(g), map[[2]int32]int32{}, map[key]int{}}
+	}
+	byArticle := make([]*ArticleReuse, len(x.docs))
+	const docChunk = 256
+	parallelW((len(x.docs)+docChunk-1)/docChunk, func(w, c int) {
+		type setCount struct{ set, n int32 }
 		type ev struct{ at, set int32 }
+		var active []setCount
 		var evs []ev
-		for _, r := range rs {
-			evs = append(evs, ev{r.from, r.set}, ev{r.to, -1 - r.set})
-		}
-		slices.SortFunc(evs, func(a, b ev) int { return cmp.Compare(a.at, b.at) })
-		active = active[:0] // the sets of the ranges open, sorted, with their counts
-		for i, e := range evs {
-			set := max(e.set, -1-e.set)
-			j, found := slices.BinarySearchFunc(active, set, func(a setCount, s int32) int { return cmp.Compare(a.set, s) })
-			switch {
-			case e.set < 0:
-				if active[j].n--; active[j].n == 0 {
-					active = slices.Delete(active, j, j+1)
+		st := &sw[w]
+		for d := c * docChunk; d < min(len(x.docs), (c+1)*docChunk); d++ {
+			rs := ranges[d]
+			doc := &x.docs[d]
+			ar := &ArticleReuse{Article: doc.id, Outlet: doc.outlet, Words: len(doc.words)}
+			evs = evs[:0]
+			for _, r := range rs {
+				evs = append(evs, ev{r.from, r.set}, ev{r.to, -1 - r.set})
+			}
+			slices.SortFunc(evs, func(a, b ev) int { return cmp.Compare(a.at, b.at) })
+			active = active[:0] // the sets of the ranges open, sorted, with their counts
+			for i, e := range evs {
+				set := max(e.set, -1-e.set)
+				j, found := slices.BinarySearchFunc(active, set, func(a setCount, s int32) int { return cmp.Compare(a.set, s) })
+				switch {
+				case e.set < 0:
+					if active[j].n--; active[j].n == 0 {
+						active = slices.Delete(active, j, j+1)
+					}
+				case found:
+					active[j].n++
+				default:
+					active = slices.Insert(active, j, setCount{set, 1})
 				}
-			case found:
-				active[j].n++
-			default:
-				active = slices.Insert(active, j, setCount{set, 1})
-			}
-			if i+1 == len(evs) || len(active) == 0 || evs[i+1].at == e.at {
-				continue
-			}
-			n := int(evs[i+1].at - e.at)
-			ar.SharedWords += n
-			u := int32(-1)
-			for _, a := range active {
-				s := a.set
-				if u < 0 {
-					u = s
+				if i+1 == len(evs) || len(active) == 0 || evs[i+1].at == e.at {
 					continue
 				}
-				kk := [2]int32{u, s}
-				v, ok := union[kk]
-				if !ok {
-					v = intern(mergeSets(sets[u], sets[s]))
-					union[kk] = v
+				n := int(evs[i+1].at - e.at)
+				ar.SharedWords += n
+				u := int32(-1)
+				for _, a := range active {
+					s := a.set
+					if u < 0 {
+						u = s
+						continue
+					}
+					kk := [2]int32{u, s}
+					v, ok := st.union[kk]
+					if !ok {
+						v = st.t.intern(mergeSets(st.t.set(u), st.t.set(s)))
+						st.union[kk] = v
+					}
+					u = v
 				}
-				u = v
+				st.words[key{x.outlet[d], u}] += n
 			}
-			words[key{x.outlet[d], u}] += n
+			if ar.Words > 0 {
+				ar.Share = math.Round(float64(ar.SharedWords)/float64(ar.Words)*1e4) / 1e4
+			}
+			byArticle[d] = ar
 		}
-		if ar.Words > 0 {
-			ar.Share = math.Round(float64(ar.SharedWords)/float64(ar.Words)*1e4) / 1e4
-		}
-		res.ByArticle = append(res.ByArticle, ar)
-	}
+	})
+	res.ByArticle = byArticle
 	slices.SortStableFunc(res.ByArticle, func(a, b *ArticleReuse) int { return strings.Compare(a.Article, b.Article) })
 
 	// side(a, b): words of a's articles in passages b carries too; a
@@ -922,15 +925,17 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 	if no <= 2048 {
 		dense = make([]int, no*no)
 	}
-	for kk, n := range words {
-		for _, b := range sets[kk.set] {
-			if b == kk.outlet {
-				continue
-			}
-			if dense != nil {
-				dense[int(kk.outlet)*no+int(b)] += n
-			} else {
-				sparse[[2]int32{kk.outlet, b}] += n
+	for _, st := range sw {
+		for kk, n := range st.words {
+			for _, b := range st.t.set(kk.set) {
+				if b == kk.outlet {
+					continue
+				}
+				if dense != nil {
+					dense[int(kk.outlet)*no+int(b)] += n
+				} else {
+					sparse[[2]int32{kk.outlet, b}] += n
+				}
 			}
 		}
 	}
@@ -981,6 +986,61 @@ func (x *reuseIndex) coverage(live []*reusePassage, res *Reuse) {
 	slices.SortFunc(res.Pairs, func(a, b *ReusePair) int {
 		return cmp.Or(cmp.Compare(b.SharedWords, a.SharedWords), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
 	})
+}
+
+// setTable interns sorted sets of outlet ids. A table made with a base
+// holds the base's sets under the base's ids and adds its own after them;
+// the base is only read.
+type setTable struct {
+	base *setTable
+	sets [][]int32
+	ids  map[string]int32
+	buf  []byte
+}
+
+func newSetTable(base *setTable) *setTable {
+	return &setTable{base: base, ids: map[string]int32{}}
+}
+
+// n is the number of sets the table holds, its base's included.
+func (t *setTable) n() int32 {
+	if t.base == nil {
+		return int32(len(t.sets))
+	}
+	return t.base.n() + int32(len(t.sets))
+}
+
+// set returns the set with the given id.
+func (t *setTable) set(id int32) []int32 {
+	if t.base != nil {
+		n := t.base.n()
+		if id < n {
+			return t.base.set(id)
+		}
+		id -= n
+	}
+	return t.sets[id]
+}
+
+// intern returns the id of the set s, adding it if it is new (to this
+// table: a set of the base is found there only if the base has it).
+func (t *setTable) intern(s []int32) int32 {
+	t.buf = t.buf[:0]
+	for _, o := range s {
+		t.buf = binary.LittleEndian.AppendUint32(t.buf, uint32(o))
+	}
+	if t.base != nil {
+		if id, ok := t.base.ids[string(t.buf)]; ok {
+			return id
+		}
+	}
+	id, ok := t.ids[string(t.buf)]
+	if !ok {
+		id = t.n()
+		t.ids[string(t.buf)] = id
+		t.sets = append(t.sets, slices.Clone(s))
+	}
+	return id
 }
 
 // mergeSets returns the union of two sorted sets.

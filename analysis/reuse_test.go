@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -605,5 +606,22 @@ func TestForShinglesRollsHash(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("k=%d: positions %v, want %v", k, got, want)
 		}
+	}
+}
+
+// TestFindReuseOneCore checks that shared text found on all cores, the
+// coverage sweep among them (in chunks of documents, each worker with
+// sets of its own), is what one core finds, on enough documents for
+// several chunks.
+func TestFindReuseOneCore(t *testing.T) {
+	docs := reuseBenchDocs(700)
+	p1, a1, r1 := reuseSummary(findReuse(docs, 8))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	p2, a2, r2 := reuseSummary(findReuse(docs, 8))
+	if len(p1) == 0 || len(r1) == 0 {
+		t.Fatal("no shared text in the synthetic corpus")
+	}
+	if !slices.Equal(p1, p2) || !slices.Equal(a1, a2) || !slices.Equal(r1, r2) {
+		t.Error("findReuse on one core differs from findReuse on all cores")
 	}
 }
