@@ -15,13 +15,9 @@ type jsonRecord struct {
 
 // string returns member k if it is a JSON string.
 func (r jsonRecord) string(k string) (string, bool) {
-	if s, ok := r.str[k]; ok {
-		return s, true
-	}
 	if r.str != nil {
-		if _, ok := r.raw[k]; !ok {
-			return "", false
-		}
+		s, ok := r.str[k]
+		return s, ok
 	}
 	return jsonString(r.raw[k])
 }

@@ -522,7 +522,7 @@ func jsonlArticle(line []byte) (*Article, string) {
 	}
 	rec, ok := scanRecord(trimmed)
 	if !ok {
-		rec.str = nil
+		rec = jsonRecord{}
 		if err := json.Unmarshal(trimmed, &rec.raw); err != nil {
 			return nil, invalidJSON(err)
 		}

@@ -1083,17 +1083,3 @@ func quotedBytes(spans []span, start, end int) int {
 	}
 	return n
 }
-
-// unionLen returns the number of integers covered by the ranges [from, to).
-func unionLen(rs [][2]int) int {
-	slices.SortFunc(rs, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-	n, reach := 0, math.MinInt
-	for _, r := range rs {
-		from := max(r[0], reach)
-		if r[1] > from {
-			n += r[1] - from
-		}
-		reach = max(reach, r[1])
-	}
-	return n
-}

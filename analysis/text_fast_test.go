@@ -425,9 +425,7 @@ func TestStarMatchHeads(t *testing.T) {
 // stand for, for every word of a list and every word of the corpora.
 func TestWordIndex(t *testing.T) {
 	words := []string{"", "putin", "Yang", "new york", "x y"}
-	for w := range wordIndex {
-		words = append(words, w)
-	}
+	words = append(words, wordTab.keys[1:]...)
 	for _, line := range corpusLines(t) {
 		for _, tk := range tokenize(line, span{0, len(line)}) {
 			words = append(words, tk.Norm)
@@ -436,16 +434,7 @@ func TestWordIndex(t *testing.T) {
 	for _, w := range words {
 		tk := token{Norm: w, kw: lookupWord(w)}
 		for _, lr := range []*langRules{rulesID, rulesEN} {
-			for _, l := range []struct {
-				m    map[string]bool
-				flag wordFlag
-			}{
-				{lr.frameCue, wFrameCue}, {lr.accordingFirst, wAccordingFirst}, {lr.accordingPron, wAccordingPron},
-				{lr.that, wThat}, {lr.pronouns, wPronoun}, {lr.skip, wSkip}, {lr.coord, wCoord}, {lr.roles, wRole},
-				{lr.titles, wTitle}, {lr.orgWords, wOrgWord}, {lr.npStop, wNPStop}, {lr.stop, wStop},
-				{lr.institutions, wInstitution}, {lr.det, wDet}, {lr.pp, wPP}, {lr.in, wIn}, {lr.as, wAs},
-				{lr.of, wOf},
-			} {
+			for _, l := range lr.wordLists() {
 				if got, want := lr.is(&tk, l.flag), l.m[w]; got != want {
 					t.Fatalf("is(%q, %#x) = %v, want %v", w, l.flag, got, want)
 				}
@@ -534,7 +523,7 @@ func TestWordTable(t *testing.T) {
 	for k, w := range keys {
 		m[w] = uint32(k)
 	}
-	for w := range wordIndex {
+	for _, w := range wordTab.keys[1:] {
 		if _, dup := m[w]; !dup {
 			m[w] = uint32(len(keys))
 			keys = append(keys, w)

@@ -53,14 +53,6 @@ func (v *vocab) ids(dst []uint32, toks []token) []uint32 {
 	return dst
 }
 
-// word returns the form of an id returned by v.id.
-func (v *vocab) word(id uint32) string {
-	s := &v.shards[id%vocabShards]
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.words[id/vocabShards]
-}
-
 // all returns the form of every id below size(), "" where no word has
 // the id.
 func (v *vocab) all() []string {

@@ -59,13 +59,29 @@ type verbRule struct{ before, after string }
 var verbRules []verbRule
 
 var (
-	// wordIndex holds the index in wordInfos of every word of a list.
-	wordIndex map[string]uint32
 	// wordInfos[0] is the zero wordInfo, of the words of no list.
 	wordInfos []wordInfo
-	// wordTab is wordIndex as a wordTable, whose key 0 is "", no word.
+	// wordTab holds every word of a list, at its index in wordInfos; its
+	// key 0 is "", no word.
 	wordTab *wordTable
 )
+
+// wordList is a list of a langRules and its bit in wordInfo.lang.
+type wordList struct {
+	m    map[string]bool
+	flag wordFlag
+}
+
+// wordLists returns the lists of lr that wordInfo.lang holds.
+func (lr *langRules) wordLists() []wordList {
+	return []wordList{
+		{lr.frameCue, wFrameCue}, {lr.accordingFirst, wAccordingFirst}, {lr.accordingPron, wAccordingPron},
+		{lr.that, wThat}, {lr.pronouns, wPronoun}, {lr.skip, wSkip}, {lr.coord, wCoord}, {lr.roles, wRole},
+		{lr.titles, wTitle}, {lr.orgWords, wOrgWord}, {lr.npStop, wNPStop}, {lr.stop, wStop},
+		{lr.institutions, wInstitution}, {lr.det, wDet}, {lr.pp, wPP}, {lr.in, wIn}, {lr.as, wAs},
+		{lr.of, wOf}, {lr.functionWords, wFunction},
+	}
+}
 
 // lookupWord returns the index in wordInfos of w, 0 when no list holds it.
 func lookupWord(w string) uint32 {
@@ -73,10 +89,10 @@ func lookupWord(w string) uint32 {
 	return k
 }
 
-// buildWordIndex fills wordIndex and wordInfos from the lists. It runs
+// buildWordIndex fills wordInfos and wordTab from the lists. It runs
 // once, after the lists are complete (see init in builtin.go).
 func buildWordIndex() {
-	wordIndex = make(map[string]uint32)
+	wordIndex := make(map[string]uint32) // the index in wordInfos of every word of a list
 	wordInfos = []wordInfo{{}}
 	info := func(w string) *wordInfo {
 		k, ok := wordIndex[w]
@@ -100,16 +116,7 @@ func buildWordIndex() {
 				verbRules = append(verbRules, verbRule{"before:" + w, "after:" + w})
 			}
 		}
-		for _, l := range []struct {
-			m    map[string]bool
-			flag wordFlag
-		}{
-			{lr.frameCue, wFrameCue}, {lr.accordingFirst, wAccordingFirst}, {lr.accordingPron, wAccordingPron},
-			{lr.that, wThat}, {lr.pronouns, wPronoun}, {lr.skip, wSkip}, {lr.coord, wCoord}, {lr.roles, wRole},
-			{lr.titles, wTitle}, {lr.orgWords, wOrgWord}, {lr.npStop, wNPStop}, {lr.stop, wStop},
-			{lr.institutions, wInstitution}, {lr.det, wDet}, {lr.pp, wPP}, {lr.in, wIn}, {lr.as, wAs},
-			{lr.of, wOf}, {lr.functionWords, wFunction},
-		} {
+		for _, l := range lr.wordLists() {
 			for w, ok := range l.m {
 				if ok {
 					info(w).lang[lr.index] |= l.flag

@@ -154,17 +154,9 @@ func legacyStreamedRows(t *testing.T, rows [][]xcell) [][]string {
 	for i, r := range rows {
 		cells := make([]any, len(r))
 		for k, c := range r {
-			var v any
-			switch c.typ {
-			case cellText:
-				v = c.s
-			case cellInt:
-				v = int(c.n)
-			case cellFloat:
-				v = c.f
-			}
-			v, _ = x.value("Sheet1", k+1, i+1, v)
-			cells[k] = excelize.Cell{StyleID: 1, Value: v}
+			cell := excelizeCell(c, 1)
+			cell.Value, _ = x.value("Sheet1", k+1, i+1, cell.Value)
+			cells[k] = cell
 		}
 		if err := sw.SetRow(cellName(1, i+1), cells); err != nil {
 			t.Fatal(err)

@@ -167,17 +167,16 @@ func (n *news) article(rng *rand.Rand, st *story, outlet string) (string, string
 // sentences composes the sentences of one story's articles.
 type sentences struct {
 	st    *story
-	terms []string
-	lang  string
+	terms []string // the lexicon terms of the story's language
 }
 
 func (n *news) sentences(st *story) *sentences {
-	return &sentences{st: st, terms: n.terms[st.lang], lang: st.lang}
+	return &sentences{st: st, terms: n.terms[st.lang]}
 }
 
 // who returns how to name person k: in full at the first mention, by
 // short name or pronoun after.
-func (s *sentences) who(rng *rand.Rand, k int, mentioned map[int]bool) string {
+func (s *sentences) who(k int, mentioned map[int]bool) string {
 	p := s.st.people[k]
 	if mentioned == nil || !mentioned[k] {
 		if mentioned != nil {
@@ -194,7 +193,7 @@ func (s *sentences) term(rng *rand.Rand) string { return pick(rng, s.terms) }
 // clause returns a statement: subject, action, object and circumstance,
 // sometimes with a loaded term or hedge.
 func (s *sentences) clause(rng *rand.Rand) string {
-	if s.lang == "en" {
+	if s.st.lang == "en" {
 		c := "the " + pick(rng, subjectsEN) + " " + pick(rng, subjectHeadsEN) + " " + pick(rng, verbsEN) + " the " + pick(rng, objectsEN) + " " + pick(rng, objectHeadsEN)
 		switch rng.IntN(5) {
 		case 0:
@@ -224,27 +223,27 @@ func (s *sentences) clause(rng *rand.Rand) string {
 // or partial quote, or narration.
 func (s *sentences) sentence(rng *rand.Rand, mentioned map[int]bool) string {
 	k := rng.IntN(len(s.st.people))
-	if s.lang == "en" {
+	if s.st.lang == "en" {
 		switch rng.IntN(9) {
 		case 0:
-			return capital(fmt.Sprintf("%s said %s.", s.who(rng, k, mentioned), s.clause(rng)))
+			return capital(fmt.Sprintf("%s said %s.", s.who(k, mentioned), s.clause(rng)))
 		case 2:
-			return fmt.Sprintf("\u201c%s,\u201d %s told reporters.", capital(s.clause(rng)), s.who(rng, k, mentioned))
+			return fmt.Sprintf("\u201c%s,\u201d %s told reporters.", capital(s.clause(rng)), s.who(k, mentioned))
 		case 3:
-			return capital(fmt.Sprintf("%s described the %s %s as \u201c%s\u201d.", s.who(rng, k, mentioned), pick(rng, objectsEN), pick(rng, objectHeadsEN), s.term(rng)))
+			return capital(fmt.Sprintf("%s described the %s %s as \u201c%s\u201d.", s.who(k, mentioned), pick(rng, objectsEN), pick(rng, objectHeadsEN), s.term(rng)))
 		default:
 			return s.narration(rng)
 		}
 	}
 	switch rng.IntN(10) {
 	case 0:
-		return capital(fmt.Sprintf("%s %s bahwa %s.", s.who(rng, k, mentioned), pick(rng, saysID), s.clause(rng)))
+		return capital(fmt.Sprintf("%s %s bahwa %s.", s.who(k, mentioned), pick(rng, saysID), s.clause(rng)))
 	case 2:
-		return fmt.Sprintf("\u201c%s,\u201d %s %s %s.", capital(s.clause(rng)), pick(rng, saidID), s.who(rng, k, mentioned), pick(rng, toWhomID))
+		return fmt.Sprintf("\u201c%s,\u201d %s %s %s.", capital(s.clause(rng)), pick(rng, saidID), s.who(k, mentioned), pick(rng, toWhomID))
 	case 3:
-		return fmt.Sprintf("Menurut %s, %s.", s.who(rng, k, mentioned), s.clause(rng))
+		return fmt.Sprintf("Menurut %s, %s.", s.who(k, mentioned), s.clause(rng))
 	case 4:
-		return capital(fmt.Sprintf("%s menyebut %s %s itu \"%s\".", s.who(rng, k, mentioned), pick(rng, objectsID), pick(rng, objectModsID), s.term(rng)))
+		return capital(fmt.Sprintf("%s menyebut %s %s itu \"%s\".", s.who(k, mentioned), pick(rng, objectsID), pick(rng, objectModsID), s.term(rng)))
 	case 5:
 		if mentioned[k] {
 			return fmt.Sprintf("Ia menambahkan, %s.", s.clause(rng))
@@ -259,7 +258,7 @@ func (s *sentences) sentence(rng *rand.Rand, mentioned map[int]bool) string {
 func (s *sentences) narration(rng *rand.Rand) string {
 	c := capital(s.clause(rng))
 	if rng.IntN(5) < 3 {
-		if s.lang == "en" {
+		if s.st.lang == "en" {
 			c += pick(rng, []string{", while ", " because ", " after ", ", so ", " although "}) + s.clause(rng)
 		} else {
 			c += pick(rng, []string{", sementara ", " karena ", " setelah ", " sehingga ", " meski "}) + s.clause(rng)
