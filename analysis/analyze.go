@@ -92,8 +92,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
 	parallel(len(c.Articles), func(i int) {
 		a := c.Articles[i]
-		h := sha256.Sum256([]byte(a.Text[a.BodyStart:]))
-		hashes[i] = hex.EncodeToString(h[:])
+		hashes[i] = sha256String(a.Text[a.BodyStart:])
 	})
 	for i, a := range c.Articles {
 		hs := hashes[i]
@@ -130,6 +129,20 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	compareOutlets(res, outs, lex, opts, v, words)
 	sortResult(res)
 	return res, nil
+}
+
+// sha256String returns the hex SHA-256 of s, copying it to the hash a
+// piece at a time rather than converting it to bytes whole: the bodies of
+// a large corpus would otherwise be copied once more.
+func sha256String(s string) string {
+	h := sha256.New()
+	var buf [8 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func mostFrequent(m map[string]int) string {

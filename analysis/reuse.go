@@ -343,6 +343,10 @@ func (x *reuseIndex) forShingles(from, to int, fn func(p int, h uint64)) {
 	}
 }
 
+// wcLen is the number of positions group gathers per bucket before
+// writing them out: a 64-byte cache line of them.
+const wcLen = 16
+
 // group sets gid, post and start. The positions are spread by the top
 // bits of their shingle hash into buckets of about 4K; each bucket is
 // numbered with a small open-addressing table that stays in cache, whose
@@ -352,9 +356,13 @@ func (x *reuseIndex) forShingles(from, to int, fn func(p int, h uint64)) {
 // order, so they do not depend on scheduling.
 func (x *reuseIndex) group() {
 	x.gid = make([]int32, len(x.w))
-	for i := range x.gid {
-		x.gid[i] = -1
-	}
+	const fillChunk = 1 << 20 // on all cores: writing a large new array is mostly page faults
+	parallel((len(x.gid)+fillChunk-1)/fillChunk, func(c int) {
+		g := x.gid[c*fillChunk : min(len(x.gid), (c+1)*fillChunk)]
+		for i := range g {
+			g[i] = -1
+		}
+	})
 	total := 0
 	for d := range x.docs {
 		total += max(0, x.base[d+1]-1-x.base[d]-x.k+1)
@@ -398,14 +406,40 @@ func (x *reuseIndex) group() {
 	// hash: numbering a bucket then reads the words of a position only
 	// when another of the bucket has the same hash, and in news almost
 	// every shingle occurs once.
+	// Each range gathers its positions in a line-sized buffer per bucket
+	// and writes a buffer out when it is full: with thousands of buckets,
+	// writing each position where it goes would miss the cache (and the
+	// TLB) every time.
 	order, hashes := make([]int32, total), make([]uint32, total)
-	parallel(nr, func(r int) {
-		f := fill[r]
+	type wcBuf struct {
+		p [wcLen]int32
+		h [wcLen]uint32
+	}
+	bufs, fills := make([][]wcBuf, workers(nr)), make([][]uint8, workers(nr))
+	parallelW(nr, func(w, r int) {
+		if bufs[w] == nil {
+			bufs[w], fills[w] = make([]wcBuf, nb), make([]uint8, nb)
+		}
+		f, buf, n := fill[r], bufs[w], fills[w]
 		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
 			b := bucketOf(h)
-			order[f[b]], hashes[f[b]] = int32(p), uint32(h)
-			f[b]++
+			i := n[b]
+			buf[b].p[i], buf[b].h[i] = int32(p), uint32(h)
+			if i++; i < wcLen {
+				n[b] = i
+				return
+			}
+			copy(order[f[b]:f[b]+wcLen], buf[b].p[:])
+			copy(hashes[f[b]:f[b]+wcLen], buf[b].h[:])
+			f[b] += wcLen
+			n[b] = 0
 		})
+		for b, i := range n {
+			copy(order[f[b]:], buf[b].p[:i])
+			copy(hashes[f[b]:], buf[b].h[:i])
+			f[b] += int(i)
+			n[b] = 0
+		}
 	})
 	// Number each bucket's shingles; local ids first, then offsets.
 	type slot struct {
@@ -760,7 +794,7 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		ps.Outlets = slices.Clone(slices.Compact(outlets))
 		out[i] = ps
 	}
-	slices.SortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
+	sortFunc(reqs, func(a, b req) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos)) })
 	// Chunks of about 4K requests, cut at document boundaries.
 	var cuts []int
 	for i := range reqs {
@@ -785,7 +819,8 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 			r.occ.quoted = 2*quotedBytes(quoted, start, end) > end-start
 		}
 	})
-	for _, p := range out {
+	parallel(len(out), func(i int) {
+		p := out[i]
 		p.Text = tab.slice(p.Occurrences.recs[0].text) // occurrences are in input order
 		slices.SortStableFunc(p.Occurrences.recs, func(a, b occRec) int {
 			return strings.Compare(tab.str(a.article), tab.str(b.article))
@@ -793,7 +828,7 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		for _, o := range p.Occurrences.recs {
 			p.Articles = append(p.Articles, tab.str(o.article))
 		}
-	}
+	})
 	// Sorted as a stable sort would, by an unstable one with the input
 	// order as the last key: a stable sort of tens of thousands of
 	// passages merges in place, O(n log² n) string comparisons.
@@ -805,7 +840,7 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 	for i, p := range out {
 		rs[i] = ranked{p, i}
 	}
-	slices.SortFunc(rs, func(a, b ranked) int {
+	sortFunc(rs, func(a, b ranked) int {
 		return cmp.Or(cmp.Compare(b.p.Words, a.p.Words), strings.Compare(a.p.Text, b.p.Text),
 			slices.Compare(a.p.Articles, b.p.Articles), cmp.Compare(a.i, b.i))
 	})
