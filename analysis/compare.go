@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,69 +177,130 @@ type logOddsScore struct {
 // of w, or with a background, (b_w + ε)/(Σb + ε·|V|), ε =
 // backgroundPseudoCount and V the union of the corpus and background words.
 func logOddsScores(counts map[string]map[string]int, background map[string]float64) map[string]map[string]logOddsScore {
-	pos := func(c int) float64 { return float64(max(c, 0)) }
-	var outlets []string
-	n := make(map[string]float64)
-	total := make(map[string]float64) // word -> corpus count
-	// Sums of whole counts are exact in float64, so map order does not matter.
-	for o, ws := range counts {
-		for w, c := range ws {
-			if c > 0 {
-				n[o] += pos(c)
-				total[w] += pos(c)
-			}
-		}
-		if n[o] > 0 {
-			outlets = append(outlets, o)
-		}
-	}
-	if len(outlets) < 2 || len(total) < 2 {
+	tc := countsByID(counts)
+	m := newLogOdds(tc, background)
+	if m == nil {
 		return nil
 	}
-	sort.Strings(outlets)
-	vocab := make([]string, 0, len(total))
-	for w := range total {
-		vocab = append(vocab, w)
+	out := make(map[string]map[string]logOddsScore, len(m.outlets))
+	for _, i := range m.outlets {
+		c := make([]int, len(tc.words))
+		for _, x := range tc.counts[i] {
+			c[x.id] = x.n
+		}
+		scores := make(map[string]logOddsScore, len(m.vocab))
+		for _, id := range m.vocab {
+			if s, ok := m.score(i, id, c[id]); ok {
+				scores[tc.words[id]] = s
+			}
+		}
+		out[tc.outlets[i]] = scores
 	}
-	sort.Strings(vocab)
-	var N float64
-	for _, w := range vocab {
-		N += total[w]
-	}
+	return out
+}
 
-	alpha0 := priorScale * N
-	alpha := make(map[string]float64, len(vocab))
+// termCounts holds how often each outlet uses each word, by word index.
+type termCounts struct {
+	outlets []string    // sorted
+	words   []string    // distinct
+	counts  [][]idCount // per outlet, its words (any order, each once)
+}
+
+// idCount is a count of the word words[id] of a termCounts.
+type idCount struct {
+	id uint32
+	n  int
+}
+
+// countsByID returns counts (outlet -> word -> count) as a termCounts.
+func countsByID(counts map[string]map[string]int) *termCounts {
+	tc := &termCounts{outlets: sortedKeys(counts)}
+	ids := map[string]uint32{}
+	for _, o := range tc.outlets {
+		var cs []idCount
+		for w, n := range counts[o] {
+			id, ok := ids[w]
+			if !ok {
+				id = uint32(len(tc.words))
+				ids[w] = id
+				tc.words = append(tc.words, w)
+			}
+			cs = append(cs, idCount{id, n})
+		}
+		tc.counts = append(tc.counts, cs)
+	}
+	return tc
+}
+
+// logOdds is what the log-odds scores of all outlets share, words by
+// their index in a termCounts.
+type logOdds struct {
+	outlets []int     // the outlets with words
+	vocab   []uint32  // the words with counts
+	n       []float64 // per outlet, its words
+	total   []float64 // per word, its corpus count
+	alpha   []float64 // per word, α_w
+	N       float64
+	alpha0  float64
+}
+
+// newLogOdds returns the shared part of the scores of tc, or nil when
+// fewer than two outlets or fewer than two distinct words have counts.
+func newLogOdds(tc *termCounts, background map[string]float64) *logOdds {
+	m := &logOdds{n: make([]float64, len(tc.outlets)), total: make([]float64, len(tc.words))}
+	// Sums of whole counts are exact in float64, so their order does not matter.
+	for i, cs := range tc.counts {
+		for _, x := range cs {
+			if x.n > 0 {
+				m.n[i] += float64(x.n)
+				m.total[x.id] += float64(x.n)
+			}
+		}
+		if m.n[i] > 0 {
+			m.outlets = append(m.outlets, i)
+		}
+	}
+	vocab := []string{}
+	for id, t := range m.total {
+		if t > 0 {
+			m.vocab = append(m.vocab, uint32(id))
+			vocab = append(vocab, tc.words[id])
+			m.N += t
+		}
+	}
+	if len(m.outlets) < 2 || len(m.vocab) < 2 {
+		return nil
+	}
+	m.alpha0 = priorScale * m.N
+	m.alpha = make([]float64, len(tc.words))
 	if background == nil {
-		for _, w := range vocab {
-			alpha[w] = alpha0 * total[w] / N
+		for _, id := range m.vocab {
+			m.alpha[id] = m.alpha0 * m.total[id] / m.N
 		}
 	} else {
 		bg, bgTotal, size := backgroundCounts(background, vocab)
 		den := bgTotal + backgroundPseudoCount*float64(size)
-		for _, w := range vocab {
-			alpha[w] = alpha0 * (bg[w] + backgroundPseudoCount) / den
+		for _, id := range m.vocab {
+			m.alpha[id] = m.alpha0 * (bg[tc.words[id]] + backgroundPseudoCount) / den
 		}
 	}
+	return m
+}
 
-	out := make(map[string]map[string]logOddsScore, len(outlets))
-	for _, o := range outlets {
-		ni := n[o]
-		nj := N - ni
-		scores := make(map[string]logOddsScore, len(vocab))
-		for _, w := range vocab {
-			a := alpha[w]
-			yi := pos(counts[o][w])
-			yj := total[w] - yi
-			delta := math.Log((yi+a)/(ni+alpha0-yi-a)) - math.Log((yj+a)/(nj+alpha0-yj-a))
-			z := delta / math.Sqrt(1/(yi+a)+1/(yj+a))
-			if math.IsNaN(z) || math.IsInf(z, 0) || math.IsNaN(delta) || math.IsInf(delta, 0) {
-				continue
-			}
-			scores[w] = logOddsScore{count: int(yi), delta: delta, z: z}
-		}
-		out[o] = scores
+// score returns the score of word id, used c times by outlet i, and false
+// when it is not finite.
+func (m *logOdds) score(i int, id uint32, c int) (logOddsScore, bool) {
+	a := m.alpha[id]
+	ni := m.n[i]
+	nj := m.N - ni
+	yi := float64(max(c, 0))
+	yj := m.total[id] - yi
+	delta := math.Log((yi+a)/(ni+m.alpha0-yi-a)) - math.Log((yj+a)/(nj+m.alpha0-yj-a))
+	z := delta / math.Sqrt(1/(yi+a)+1/(yj+a))
+	if math.IsNaN(z) || math.IsInf(z, 0) || math.IsNaN(delta) || math.IsInf(delta, 0) {
+		return logOddsScore{}, false
 	}
-	return out
+	return logOddsScore{count: int(yi), delta: delta, z: z}, true
 }
 
 // backgroundCounts returns the usable background counts (finite, not
@@ -289,18 +351,27 @@ func backgroundCounts(background map[string]float64, vocab []string) (map[string
 // outlet, then z descending, then term. With fewer than two outlets there
 // is nothing to compare and the result is empty (not nil).
 func distinctiveTerms(counts map[string]map[string]int, background map[string]float64, top int, minZ float64) []*Distinctive {
-	scores := logOddsScores(counts, background)
-	outlets := make([]string, 0, len(scores))
-	for o := range scores {
-		outlets = append(outlets, o)
+	return distinctiveTermsOf(countsByID(counts), background, top, minZ)
+}
+
+// distinctiveTermsOf is distinctiveTerms of the counts in tc.
+func distinctiveTermsOf(tc *termCounts, background map[string]float64, top int, minZ float64) []*Distinctive {
+	m := newLogOdds(tc, background)
+	if m == nil {
+		return []*Distinctive{}
 	}
-	sort.Strings(outlets)
-	out := []*Distinctive{}
-	for _, o := range outlets {
+	// Only the words an outlet uses can be among its terms: scoring every
+	// word of the corpus for every outlet would cost outlets × vocabulary.
+	per := make([][]*Distinctive, len(m.outlets))
+	parallel(len(m.outlets), func(k int) {
+		i := m.outlets[k]
 		var ds []*Distinctive
-		for w, s := range scores[o] {
-			if s.count > 0 && s.z >= minZ {
-				ds = append(ds, &Distinctive{Outlet: o, Term: w, Count: s.count,
+		for _, x := range tc.counts[i] {
+			if x.n <= 0 {
+				continue
+			}
+			if s, ok := m.score(i, x.id, x.n); ok && s.z >= minZ {
+				ds = append(ds, &Distinctive{Outlet: tc.outlets[i], Term: tc.words[x.id], Count: s.count,
 					Z: roundDec(s.z, 4), LogOdds: roundDec(s.delta, 4)})
 			}
 		}
@@ -313,9 +384,12 @@ func distinctiveTerms(counts map[string]map[string]int, background map[string]fl
 		if top > 0 && len(ds) > top {
 			ds = ds[:top]
 		}
-		out = append(out, ds...)
+		per[k] = ds
+	})
+	if out := slices.Concat(per...); out != nil {
+		return out
 	}
-	return out
+	return []*Distinctive{}
 }
 
 // roundDec rounds x to the given number of decimals.

@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"sort"
 	"strings"
@@ -586,4 +588,50 @@ func FuzzDistinctive(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDistinctiveTermsScoresOnlyUsedWords checks distinctiveTerms, which
+// scores each outlet on the words it uses, against the same terms picked
+// from logOddsScores, which scores every outlet on every word, on random
+// corpora with ties, zero and negative counts, and a background.
+func TestDistinctiveTermsScoresOnlyUsedWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := range 40 {
+		counts := map[string]map[string]int{}
+		for o := range 2 + rng.IntN(8) {
+			m := map[string]int{}
+			for range rng.IntN(60) {
+				m[fmt.Sprintf("w%d", rng.IntN(80))] = rng.IntN(12) - 1 // some zero or negative
+			}
+			counts[fmt.Sprintf("o%d", o)] = m
+		}
+		var bg map[string]float64
+		if trial%2 == 1 {
+			bg = map[string]float64{"w1": 40, "w2": 3, "other": 7}
+		}
+		top, minZ := rng.IntN(6), []float64{math.Inf(-1), 0, 1.96}[trial%3]
+		want := []*Distinctive{}
+		scores := logOddsScores(counts, bg)
+		for _, o := range sortedKeys(scores) {
+			var ds []*Distinctive
+			for w, s := range scores[o] {
+				if s.count > 0 && s.z >= minZ {
+					ds = append(ds, &Distinctive{Outlet: o, Term: w, Count: s.count, Z: roundDec(s.z, 4), LogOdds: roundDec(s.delta, 4)})
+				}
+			}
+			sort.Slice(ds, func(i, j int) bool {
+				if ds[i].Z != ds[j].Z {
+					return ds[i].Z > ds[j].Z
+				}
+				return ds[i].Term < ds[j].Term
+			})
+			if top > 0 && len(ds) > top {
+				ds = ds[:top]
+			}
+			want = append(want, ds...)
+		}
+		if got := distinctiveTerms(counts, bg, top, minZ); !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: distinctiveTerms differs from the terms of logOddsScores:\n got %v\nwant %v", trial, got, want)
+		}
+	}
 }

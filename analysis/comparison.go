@@ -63,29 +63,34 @@ func compareOutlets(res *Result, outs []*articleOut, lex *Lexicon, opts *Options
 	for _, o := range outs {
 		byOutlet[o.res.Outlet] = append(byOutlet[o.res.Outlet], o)
 	}
-	outletNames := sortedKeys(byOutlet)
-	outletCounts := make([]map[string]int, len(outletNames))
-	parallel(len(outletNames), func(i int) {
-		m := make(map[uint32]int)
-		for _, o := range byOutlet[outletNames[i]] {
+	tc := &termCounts{outlets: sortedKeys(byOutlet), words: forms}
+	tc.counts = make([][]idCount, len(tc.outlets))
+	dense := make([][]int, workers(len(tc.outlets))) // per worker, a count per word id, zero between outlets
+	parallelW(len(tc.outlets), func(w, i int) {
+		if dense[w] == nil {
+			dense[w] = make([]int, len(forms))
+		}
+		c := dense[w]
+		var ids []uint32
+		for _, o := range byOutlet[tc.outlets[i]] {
 			is := content[o.lang]
 			for _, id := range o.words {
 				if is[id] {
-					m[id]++
+					if c[id] == 0 {
+						ids = append(ids, id)
+					}
+					c[id]++
 				}
 			}
 		}
-		c := make(map[string]int, len(m))
-		for id, n := range m {
-			c[forms[id]] = n
+		cs := make([]idCount, len(ids))
+		for k, id := range ids {
+			cs[k] = idCount{id, c[id]}
+			c[id] = 0
 		}
-		outletCounts[i] = c
+		tc.counts[i] = cs
 	})
-	counts := make(map[string]map[string]int, len(outletNames))
-	for i, name := range outletNames {
-		counts[name] = outletCounts[i]
-	}
-	res.Distinctive = distinctiveTerms(counts, opts.Background, top, minDistinctiveZ)
+	res.Distinctive = distinctiveTermsOf(tc, opts.Background, top, minDistinctiveZ)
 
 	// Reuse, after the distinguishing terms: the vocabulary is not needed
 	// any more, and the reuse index is the largest structure of a run.

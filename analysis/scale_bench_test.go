@@ -135,3 +135,32 @@ func benchAnalyze(b *testing.B, n int, lex *Lexicon) {
 		}
 	})
 }
+
+// BenchmarkDistinctiveTerms scores 500 outlets of 30,000 content words
+// each, drawn by Zipf's law from a vocabulary of 300,000 as in a month of
+// national news: scoring every word for every outlet would take minutes
+// and gigabytes here.
+func BenchmarkDistinctiveTerms(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	z := rand.NewZipf(rng, 1.1, 1, 300_000-1)
+	tc := &termCounts{words: make([]string, 300_000)}
+	for id := range tc.words {
+		tc.words[id] = fmt.Sprintf("w%d", id)
+	}
+	for o := range 500 {
+		tc.outlets = append(tc.outlets, fmt.Sprintf("o%03d", o))
+		c := map[uint32]int{}
+		for range 30_000 {
+			c[uint32(z.Uint64())]++
+		}
+		var cs []idCount
+		for id, n := range c {
+			cs = append(cs, idCount{id, n})
+		}
+		tc.counts = append(tc.counts, cs)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		distinctiveTermsOf(tc, nil, DefaultDistinctiveTop, minDistinctiveZ)
+	}
+}
