@@ -11,7 +11,10 @@
 // about one of many stories (events), most in Indonesian and about one in
 // ten in English. Sentences are composed from large pools of subjects,
 // actions, objects, places, people and numbers, so that, as in real
-// news, almost every sentence is new; the people of a story are quoted
+// news, almost every sentence is new, and a long tail of rare words and
+// names drawn by Zipf's law gives the vocabulary of real news (about
+// 200,000 distinct words in 250 MB, as Heaps' law fitted to news wires
+// predicts for 31 million words); the people of a story are quoted
 // directly, partially and in reported speech, with titles, short names
 // and pronouns; lexicon terms and hedges of the built-in lexicon, page
 // chrome and credit lines occur at about the rates of the sample articles

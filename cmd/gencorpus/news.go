@@ -84,6 +84,7 @@ type story struct {
 	people []person
 	agency string
 	wire   []string // the agency's text, one sentence per element
+	topics []string // names of the story's own: a place, a company, a bill
 }
 
 // story returns story k, the same every time it is asked for.
@@ -97,6 +98,9 @@ func (n *news) story(k int) *story {
 		st.people = append(st.people, newPerson(rng, st.lang))
 	}
 	st.agency = pick(rng, agencies)
+	for range 2 + rng.IntN(2) {
+		st.topics = append(st.topics, capital(tail(rng)))
+	}
 	s := n.sentences(st)
 	for range 6 + rng.IntN(5) {
 		st.wire = append(st.wire, s.wireSentence(rng))
@@ -195,6 +199,9 @@ func (s *sentences) term(rng *rand.Rand) string { return pick(rng, s.terms) }
 func (s *sentences) clause(rng *rand.Rand) string {
 	if s.st.lang == "en" {
 		c := "the " + pick(rng, subjectsEN) + " " + pick(rng, subjectHeadsEN) + " " + pick(rng, verbsEN) + " the " + pick(rng, objectsEN) + " " + pick(rng, objectHeadsEN)
+		if rng.IntN(2) == 0 {
+			c += " of " + capital(tail(rng))
+		}
 		switch rng.IntN(5) {
 		case 0:
 			c += " in " + pick(rng, places)
@@ -202,10 +209,17 @@ func (s *sentences) clause(rng *rand.Rand) string {
 			c += fmt.Sprintf(" worth $%d million", 2+rng.IntN(900))
 		case 2:
 			c += ", which critics called " + s.term(rng) + ","
+		case 3:
+			c += " near " + capital(tail(rng))
+		case 4:
+			c += " with " + pick(rng, s.st.topics)
 		}
 		return c + " " + pick(rng, whenEN)
 	}
 	c := pick(rng, subjectsID) + " " + pick(rng, subjectModsID) + " " + pick(rng, verbsID) + " " + pick(rng, objectsID) + " " + pick(rng, objectModsID)
+	if rng.IntN(2) == 0 {
+		c += " " + tail(rng)
+	}
 	switch rng.IntN(6) {
 	case 0:
 		c += " di " + pick(rng, places)
@@ -215,6 +229,10 @@ func (s *sentences) clause(rng *rand.Rand) string {
 		c += " yang disebut " + s.term(rng)
 	case 3:
 		c += fmt.Sprintf(" bagi %d warga", 100+rng.IntN(9900))
+	case 4:
+		c += " terkait " + tail(rng)
+	case 5:
+		c += " bersama " + pick(rng, s.st.topics)
 	}
 	return c + " " + pick(rng, whenID)
 }
@@ -287,6 +305,31 @@ func (s *sentences) chrome(rng *rand.Rand) string {
 	default:
 		return pick(rng, creditLines)
 	}
+}
+
+// tailSize is the number of words of the vocabulary's long tail: the
+// rare words, names and places that make a month of news hold hundreds of
+// thousands of distinct words, drawn by Zipf's law.
+const tailSize = 400_000
+
+// tail returns a word of the long tail.
+func tail(rng *rand.Rand) string {
+	return tailWord(int(rand.NewZipf(rng, 1.02, 1, tailSize-1).Uint64()))
+}
+
+// tailWord returns word k of the long tail: three or more syllables of a
+// consonant and a vowel, some with a final n; distinct for distinct k.
+func tailWord(k int) string {
+	const onsets, vowels = "bdghjklmnprstw", "aiueo"
+	const syllables = len(onsets) * len(vowels)
+	var b []byte
+	for n := k + syllables*syllables; n > 0; n /= syllables {
+		b = append(b, onsets[n%syllables/len(vowels)], vowels[n%len(vowels)])
+	}
+	if k%3 == 0 {
+		b = append(b, 'n')
+	}
+	return string(b)
 }
 
 func pick[T any](rng *rand.Rand, l []T) T { return l[rng.IntN(len(l))] }
