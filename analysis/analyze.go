@@ -233,25 +233,16 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	outs := make([]*articleOut, len(articles))
 	var mu sync.Mutex // held to commit; next is the next article to commit
 	next := 0
-	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
+	seen := make([]wordCache, workers(len(articles))) // each worker's words, to spare the vocab's locks
 	scratches := make([]scratch, len(seen))
 	parallelW(len(articles), func(w, i int) {
-		if len(seen[w]) > maxSeenWords {
-			seen[w] = nil // a fresh cache: a map never shrinks
-		}
-		if seen[w] == nil {
-			seen[w] = make(map[string]uint32)
-		}
+		cache := &seen[w]
+		cache.bound()
 		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words = make([]uint32, 0, o.res.Words)
 		for _, toks := range o.toks {
 			for _, t := range toks {
-				id, ok := seen[w][t.Norm]
-				if !ok {
-					id = v.id(t.Norm)
-					seen[w][t.Norm] = id
-				}
-				o.words = append(o.words, id)
+				o.words = append(o.words, cache.id(t.Norm, v))
 			}
 		}
 		o.toks = nil // in scratches[w], for the next article
