@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"math"
 	"path"
 	"slices"
@@ -90,10 +91,10 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	seenText := make(map[string]string)
 	var unique []*Article
 	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
-	parallel(len(c.Articles), func(i int) {
+	hashers := make([]bodyHasher, workers(len(c.Articles)))
+	parallelW(len(c.Articles), func(w, i int) {
 		a := c.Articles[i]
-		h := sha256.Sum256([]byte(a.Text[a.BodyStart:]))
-		hashes[i] = hex.EncodeToString(h[:])
+		hashes[i] = hashers[w].sum(a.Text[a.BodyStart:])
 	})
 	for i, a := range c.Articles {
 		hs := hashes[i]
@@ -130,6 +131,28 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	compareOutlets(res, outs, lex, opts, v, words)
 	sortResult(res)
 	return res, nil
+}
+
+// bodyHasher gives the hex SHA-256 of strings. It hashes a string through
+// a buffer of its own, a piece at a time, where sha256.Sum256([]byte(s))
+// would copy all of s to a new slice first; it is one worker's.
+type bodyHasher struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (b *bodyHasher) sum(s string) string {
+	if b.h == nil {
+		b.h, b.buf = sha256.New(), make([]byte, 32<<10)
+	}
+	b.h.Reset()
+	for s != "" {
+		n := copy(b.buf, s)
+		b.h.Write(b.buf[:n])
+		s = s[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(b.h.Sum(sum[:0]))
 }
 
 func mostFrequent(m map[string]int) string {
