@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -18,9 +19,21 @@ const hexDigits = "0123456789abcdef"
 // does with SetEscapeHTML(false): quotation mark, backslash and control
 // characters escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
 func appendJSONString(b []byte, s string) []byte {
+	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time past plain ASCII, which is copied as it
+		// is: most of a text. What stops the skip is looked at below.
+		for i+8 <= len(s) {
+			if x := load64(s[i:]); x&0x8080808080808080 != 0 || jsonSpecial8(x) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -167,10 +180,11 @@ func (p *Passage) appendJSON(b []byte) []byte {
 	o.strs("outlets", p.Outlets)
 	o.name("occurrences")
 	o.b = append(o.b, '[')
-	for i, oc := range p.Occurrences.All() {
+	for i := range p.Occurrences.Len() { // not All: no closure call per occurrence
 		if i > 0 {
 			o.b = append(o.b, ',')
 		}
+		oc := p.Occurrences.At(i)
 		o.b = oc.appendJSON(o.b)
 	}
 	o.b = append(o.b, ']')

@@ -33,6 +33,10 @@ func TestAppendJSONString(t *testing.T) {
 	for c := range 256 {
 		all.WriteByte(byte(c))
 		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
+		// At each place of and around the eight bytes skipped at a time.
+		for i := range 18 {
+			cases = append(cases, "plain ascii text "[:i]+string([]byte{byte(c)})+"plain ascii text "[i:])
+		}
 	}
 	cases = append(cases, all.String())
 	for _, s := range cases {
@@ -102,6 +106,27 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
 				t.Errorf("%T:\n got %s\nwant %s", v, got, want)
 			}
+		}
+	}
+}
+
+// BenchmarkAppendJSONString measures appendJSONString on the sentences
+// of the bench articles (see loadBenchArticles).
+func BenchmarkAppendJSONString(b *testing.B) {
+	arts, _ := loadBenchArticles(b)
+	var sents []string
+	size := 0
+	for _, a := range arts {
+		for _, s := range strings.SplitAfter(a.Text[a.BodyStart:], ". ") {
+			sents = append(sents, s)
+			size += len(s)
+		}
+	}
+	b.SetBytes(int64(size))
+	var buf []byte
+	for b.Loop() {
+		for _, s := range sents {
+			buf = appendJSONString(buf[:0], s)
 		}
 	}
 }
