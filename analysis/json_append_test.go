@@ -93,8 +93,22 @@ func fill(v reflect.Value, n *int) {
 	}
 }
 
+// TestAppendJSONLists checks the lists of an article that fill leaves
+// out: empty, and with nil elements.
+func TestAppendJSONLists(t *testing.T) {
+	for _, v := range []*ArticleResult{
+		{Credits: []string{}, CreditEvidence: []*Credit{}, RemovedLines: []*Removal{}},
+		{CreditEvidence: []*Credit{nil, {Text: "x"}}, RemovedLines: []*Removal{{Rule: "r"}, nil}},
+	} {
+		if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
+
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	values := []jsonAppender{&Quote{}, &Match{}, &Passage{}, &PassageOccurrence{}, &ReusePair{}}
+	values := []jsonAppender{&Quote{}, &Match{}, &Passage{}, &PassageOccurrence{}, &ReusePair{},
+		&ArticleResult{}, &Credit{}, &Removal{}}
 	for _, v := range values {
 		// The zero value (nil lists), then every field set, several ways.
 		if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
