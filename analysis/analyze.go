@@ -64,6 +64,10 @@ type articleOut struct {
 	first    []int32   // first[i] is the index in toks of the first word of sents[i]
 	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of one array for all articles once laid out
 	quoted   []span    // text inside quotation marks
+	// quoteWords[i] is the number of words of quotes[i], counted by
+	// analyzeAll's worker so that the collector, which runs under a lock,
+	// need not.
+	quoteWords []int32
 }
 
 // Analyze computes every feature of a corpus. It never fails on article
@@ -208,12 +212,12 @@ func (c *collector) add(o *articleOut) {
 	}
 	qt, mt := res.Quotes.tab, res.Matches.tab
 	qbase, qart, qout := qt.add(a.Text), qt.intern(o.res.ID), qt.intern(o.res.Outlet)
-	for _, q := range o.quotes {
+	for i, q := range o.quotes {
 		c.forms[q.speaker]++
 		res.Quotes.recs.push(quoteRec{
 			article: qart, outlet: qout, kind: qt.intern(q.kind), speaker: qt.intern(q.speaker),
 			mention: qt.intern(q.mention), rule: qt.intern(q.rule),
-			words: int32(countWords(a.Text, q.text)), start: int32(q.text.Start), end: int32(q.text.End),
+			words: o.quoteWords[i], start: int32(q.text.Start), end: int32(q.text.End),
 			sentStart: int32(q.sent.Start), sentEnd: int32(q.sent.End),
 			text:     strRef{qbase, uint32(q.text.Start), uint32(q.text.End)},
 			sentence: strRef{qbase, uint32(q.sent.Start), uint32(q.sent.End)},
@@ -238,7 +242,7 @@ func (c *collector) add(o *articleOut) {
 			sentence: strRef{mbase, uint32(m.sent.Start), uint32(m.sent.End)},
 		})
 	}
-	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
+	o.quotes, o.matches, o.names, o.warnings, o.quoteWords = nil, nil, nil, nil, nil // now in res; let them go
 }
 
 // maxSeenWords bounds each worker's cache of vocab ids.
@@ -269,6 +273,10 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 			}
 		}
 		o.toks = nil // in scratches[w], for the next article
+		o.quoteWords = make([]int32, len(o.quotes))
+		for j, q := range o.quotes {
+			o.quoteWords[j] = int32(countWords(articles[i].Text, q.text))
+		}
 		if progress != nil {
 			progress(len(articles[i].Text))
 		}
