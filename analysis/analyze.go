@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"math"
 	"path"
 	"slices"
@@ -63,6 +64,10 @@ type articleOut struct {
 	first    []int32   // first[i] is the index in toks of the first word of sents[i]
 	words    []uint32  // vocab ids of toks, for reuse and distinguishing words; a slice of one array for all articles once laid out
 	quoted   []span    // text inside quotation marks
+	// quoteWords[i] is the number of words of quotes[i], counted by
+	// analyzeAll's worker so that the collector, which runs under a lock,
+	// need not.
+	quoteWords []int32
 }
 
 // Analyze computes every feature of a corpus. It never fails on article
@@ -90,9 +95,10 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	seenText := make(map[string]string)
 	var unique []*Article
 	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
-	parallel(len(c.Articles), func(i int) {
+	hashers := make([]bodyHasher, workers(len(c.Articles)))
+	parallelW(len(c.Articles), func(w, i int) {
 		a := c.Articles[i]
-		hashes[i] = sha256String(a.Text[a.BodyStart:])
+		hashes[i] = hashers[w].sum(a.Text[a.BodyStart:])
 	})
 	for i, a := range c.Articles {
 		hs := hashes[i]
@@ -131,18 +137,26 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	return res, nil
 }
 
-// sha256String returns the hex SHA-256 of s, copying it to the hash a
-// piece at a time rather than converting it to bytes whole: the bodies of
-// a large corpus would otherwise be copied once more.
-func sha256String(s string) string {
-	h := sha256.New()
-	var buf [8 << 10]byte
-	for len(s) > 0 {
-		n := copy(buf[:], s)
-		h.Write(buf[:n])
+// bodyHasher gives the hex SHA-256 of strings. It hashes a string through
+// a buffer of its own, a piece at a time, where sha256.Sum256([]byte(s))
+// would copy all of s to a new slice first; it is one worker's.
+type bodyHasher struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (b *bodyHasher) sum(s string) string {
+	if b.h == nil {
+		b.h, b.buf = sha256.New(), make([]byte, 32<<10)
+	}
+	b.h.Reset()
+	for s != "" {
+		n := copy(b.buf, s)
+		b.h.Write(b.buf[:n])
 		s = s[n:]
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(b.h.Sum(sum[:0]))
 }
 
 func mostFrequent(m map[string]int) string {
@@ -198,12 +212,12 @@ func (c *collector) add(o *articleOut) {
 	}
 	qt, mt := res.Quotes.tab, res.Matches.tab
 	qbase, qart, qout := qt.add(a.Text), qt.intern(o.res.ID), qt.intern(o.res.Outlet)
-	for _, q := range o.quotes {
+	for i, q := range o.quotes {
 		c.forms[q.speaker]++
 		res.Quotes.recs.push(quoteRec{
 			article: qart, outlet: qout, kind: qt.intern(q.kind), speaker: qt.intern(q.speaker),
 			mention: qt.intern(q.mention), rule: qt.intern(q.rule),
-			words: int32(countWords(a.Text, q.text)), start: int32(q.text.Start), end: int32(q.text.End),
+			words: o.quoteWords[i], start: int32(q.text.Start), end: int32(q.text.End),
 			sentStart: int32(q.sent.Start), sentEnd: int32(q.sent.End),
 			text:     strRef{qbase, uint32(q.text.Start), uint32(q.text.End)},
 			sentence: strRef{qbase, uint32(q.sent.Start), uint32(q.sent.End)},
@@ -228,7 +242,7 @@ func (c *collector) add(o *articleOut) {
 			sentence: strRef{mbase, uint32(m.sent.Start), uint32(m.sent.End)},
 		})
 	}
-	o.quotes, o.matches, o.names, o.warnings = nil, nil, nil, nil // now in res; let them go
+	o.quotes, o.matches, o.names, o.warnings, o.quoteWords = nil, nil, nil, nil, nil // now in res; let them go
 }
 
 // maxSeenWords bounds each worker's cache of vocab ids.
@@ -246,28 +260,23 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	outs := make([]*articleOut, len(articles))
 	var mu sync.Mutex // held to commit; next is the next article to commit
 	next := 0
-	seen := make([]map[string]uint32, workers(len(articles))) // each worker's words, to spare the vocab's locks
+	seen := make([]wordCache, workers(len(articles))) // each worker's words, to spare the vocab's locks
 	scratches := make([]scratch, len(seen))
 	parallelW(len(articles), func(w, i int) {
-		if len(seen[w]) > maxSeenWords {
-			seen[w] = nil // a fresh cache: a map never shrinks
-		}
-		if seen[w] == nil {
-			seen[w] = make(map[string]uint32)
-		}
+		cache := &seen[w]
+		cache.bound()
 		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words = make([]uint32, 0, o.res.Words)
 		for _, toks := range o.toks {
 			for _, t := range toks {
-				id, ok := seen[w][t.Norm]
-				if !ok {
-					id = v.id(t.Norm)
-					seen[w][t.Norm] = id
-				}
-				o.words = append(o.words, id)
+				o.words = append(o.words, cache.id(t.Norm, v))
 			}
 		}
 		o.toks = nil // in scratches[w], for the next article
+		o.quoteWords = make([]int32, len(o.quotes))
+		for j, q := range o.quotes {
+			o.quoteWords[j] = int32(countWords(articles[i].Text, q.text))
+		}
 		if progress != nil {
 			progress(len(articles[i].Text))
 		}

@@ -33,6 +33,10 @@ func TestAppendJSONString(t *testing.T) {
 	for c := range 256 {
 		all.WriteByte(byte(c))
 		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
+		// At each place of and around the eight bytes skipped at a time.
+		for i := range 18 {
+			cases = append(cases, "plain ascii text "[:i]+string([]byte{byte(c)})+"plain ascii text "[i:])
+		}
 	}
 	cases = append(cases, all.String())
 	for _, s := range cases {
@@ -89,8 +93,22 @@ func fill(v reflect.Value, n *int) {
 	}
 }
 
+// TestAppendJSONLists checks the lists of an article that fill leaves
+// out: empty, and with nil elements.
+func TestAppendJSONLists(t *testing.T) {
+	for _, v := range []*ArticleResult{
+		{Credits: []string{}, CreditEvidence: []*Credit{}, RemovedLines: []*Removal{}},
+		{CreditEvidence: []*Credit{nil, {Text: "x"}}, RemovedLines: []*Removal{{Rule: "r"}, nil}},
+	} {
+		if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
+
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	values := []jsonAppender{&Quote{}, &Match{}, &Passage{}, &PassageOccurrence{}, &ReusePair{}}
+	values := []jsonAppender{&Quote{}, &Match{}, &Passage{}, &PassageOccurrence{}, &ReusePair{},
+		&ArticleResult{}, &Credit{}, &Removal{}}
 	for _, v := range values {
 		// The zero value (nil lists), then every field set, several ways.
 		if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
@@ -102,6 +120,27 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			if got, want := v.appendJSON(nil), marshalNoHTML(t, v); !bytes.Equal(got, want) {
 				t.Errorf("%T:\n got %s\nwant %s", v, got, want)
 			}
+		}
+	}
+}
+
+// BenchmarkAppendJSONString measures appendJSONString on the sentences
+// of the bench articles (see loadBenchArticles).
+func BenchmarkAppendJSONString(b *testing.B) {
+	arts, _ := loadBenchArticles(b)
+	var sents []string
+	size := 0
+	for _, a := range arts {
+		for _, s := range strings.SplitAfter(a.Text[a.BodyStart:], ". ") {
+			sents = append(sents, s)
+			size += len(s)
+		}
+	}
+	b.SetBytes(int64(size))
+	var buf []byte
+	for b.Loop() {
+		for _, s := range sents {
+			buf = appendJSONString(buf[:0], s)
 		}
 	}
 }

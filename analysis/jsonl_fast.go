@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -102,56 +105,82 @@ func skipWS(b []byte, i int) int {
 // or holds a control character.
 func scanString(b []byte, i int) (int, bool) {
 	simple := true
-	for j := i + 1; j < len(b); j++ {
+	j := i + 1
+	for {
+		// Eight bytes at a time past those that need no look: most of
+		// a long text, between its quotation marks and escapes.
+		for j+8 <= len(b) && !jsonSpecial8(binary.LittleEndian.Uint64(b[j:])) {
+			j += 8
+		}
+		if j >= len(b) {
+			return -1, false
+		}
 		switch c := b[j]; {
 		case c == '"':
 			return j + 1, simple
 		case c == '\\':
 			simple = false
-			j++ // the escaped byte; unquote checks it
+			j += 2 // past the escaped byte; unquote checks it
+			continue
 		case c < 0x20:
 			return -1, false
 		}
+		j++
 	}
-	return -1, false
+}
+
+// jsonSpecial8 reports whether one of the eight bytes of x is a
+// quotation mark, a backslash or a control character (below 0x20), by
+// the bit tricks for a zero byte (x^c has one where x has c) and for a
+// byte below a value. Each trick may mark bytes after the first it finds
+// wrongly, by a borrow, but finds one whenever there is one: the test of
+// the eight bytes as a whole is exact.
+func jsonSpecial8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&highs != 0
 }
 
 // jsonUnquote decodes the body of a JSON string (valid UTF-8, no control
 // characters) with the escapes \" \\ \/ \b \f \n \r \t and \uXXXX outside
-// the surrogates; ok is false for anything else.
+// the surrogates; ok is false for anything else. The runs between
+// escapes are copied whole, into a string built in place (the result
+// is never longer than s).
 func jsonUnquote(s []byte, simple bool) (string, bool) {
 	if simple {
 		return string(s), true
 	}
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
+	var out strings.Builder
+	out.Grow(len(s))
+	for {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			out.Write(s)
+			return out.String(), true
 		}
-		if i++; i >= len(s) {
+		out.Write(s[:i])
+		if i+1 >= len(s) {
 			return "", false
 		}
-		switch s[i] {
+		switch c := s[i+1]; c {
 		case '"', '\\', '/':
-			out = append(out, s[i])
+			out.WriteByte(c)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
-			if i+5 > len(s) {
+			if i+6 > len(s) {
 				return "", false
 			}
 			r := rune(0)
-			for _, h := range s[i+1 : i+5] {
+			for _, h := range s[i+2 : i+6] {
 				switch {
 				case '0' <= h && h <= '9':
 					r = r<<4 | rune(h-'0')
@@ -166,13 +195,14 @@ func jsonUnquote(s []byte, simple bool) (string, bool) {
 			if 0xD800 <= r && r < 0xE000 {
 				return "", false // surrogates: encoding/json pairs or replaces them
 			}
-			out = utf8.AppendRune(out, r)
-			i += 4
+			out.WriteRune(r)
+			s = s[i+6:]
+			continue
 		default:
 			return "", false
 		}
+		s = s[i+2:]
 	}
-	return string(out), true
 }
 
 // skipValue returns the end of the JSON value that is not a string

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkScanRecord checks that when scanRecord decodes b, encoding/json
@@ -82,6 +84,87 @@ func FuzzScanRecord(f *testing.F) {
 		b := bytes.TrimSpace(data)
 		if len(b) > 0 && b[0] == '{' {
 			checkScanRecord(t, b)
+		}
+	})
+}
+
+// scanStringPlain is scanString a byte at a time, as it was before it
+// skipped eight bytes at a time.
+func scanStringPlain(b []byte, i int) (int, bool) {
+	simple := true
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			return j + 1, simple
+		case c == '\\':
+			simple = false
+			j++
+		case c < 0x20:
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// jsonUnquotePlain is jsonUnquote through encoding/json: the string
+// decoded when scanString finds it well formed and it has none of the
+// escapes jsonUnquote leaves to encoding/json (ok false).
+func jsonUnquotePlain(s []byte) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+6 > len(s) {
+					return "", false
+				}
+				r, err := strconv.ParseUint(string(s[i+2:i+6]), 16, 32)
+				if err != nil || 0xD800 <= r && r < 0xE000 {
+					return "", false
+				}
+			default:
+				return "", false
+			}
+			i++
+		}
+	}
+	var out string
+	if json.Unmarshal(append(append([]byte{'"'}, s...), '"'), &out) != nil {
+		return "", false
+	}
+	return out, true
+}
+
+// FuzzScanString checks scanString against scanStringPlain, and
+// jsonUnquote against encoding/json on the strings scanString finds, at
+// every start in data.
+func FuzzScanString(f *testing.F) {
+	for _, s := range []string{
+		`"Satu\n\nDua \"kutip\" \\ \/ \t caf\u00e9 \u20ac panjang sekali ya" x`,
+		"\"abcdefgh\\\"ijklmnop\x01\"",
+		`"\ud83d" "\u00" "\q" "abc\`,
+		"\"caf\xc3\xa9 \xe2\x80\x9ckata\xe2\x80\x9d\"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := range b {
+			if b[i] != '"' {
+				continue
+			}
+			end, simple := scanString(b, i)
+			wend, wsimple := scanStringPlain(b, i)
+			if end != wend || simple != wsimple {
+				t.Fatalf("scanString(%q, %d) = %d, %v; plain %d, %v", b, i, end, simple, wend, wsimple)
+			}
+			if end < 0 || !utf8.Valid(b[i:end]) {
+				continue
+			}
+			got, ok := jsonUnquote(b[i+1:end-1], simple)
+			want, wok := jsonUnquotePlain(b[i+1 : end-1])
+			if ok != wok || got != want {
+				t.Fatalf("jsonUnquote(%q) = %q, %v; encoding/json %q, %v", b[i+1:end-1], got, ok, want, wok)
+			}
 		}
 	})
 }

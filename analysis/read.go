@@ -441,6 +441,11 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 	}
 	var warns []Warning
 	var batch []record
+	// buf holds the lines of the batch, instead of a copy of each: once
+	// flush has decoded them, nothing refers to them (jsonlArticle's
+	// articles share no memory with their line), and buf is reused for
+	// the next batch.
+	var buf lineBlocks
 	size := 0
 	flush := func() error {
 		parallel(len(batch), func(i int) { batch[i].a, batch[i].msg = jsonlArticle(batch[i].line) })
@@ -465,6 +470,7 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 			}
 		}
 		batch, size = batch[:0], 0
+		buf.reset()
 		return nil
 	}
 	var long []byte // a line longer than br's buffer
@@ -488,7 +494,7 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 			line = bytes.TrimSuffix(line, []byte("\n"))
 			line = bytes.TrimSuffix(line, []byte("\r"))
 			if long == nil {
-				line = bytes.Clone(line) // ReadSlice's buffer is reused
+				line = buf.add(line) // ReadSlice's buffer is reused
 			}
 			batch = append(batch, record{n: n, line: line})
 			size += len(line)
@@ -505,9 +511,48 @@ func ReadJSONL(path string, r io.Reader, opts *ReadOptions, fn func(*Article) er
 	}
 }
 
+// lineBlocks holds copies of lines in blocks that it reuses once reset:
+// the lines of a batch of ReadJSONL, which would otherwise allocate a
+// copy of each line and, in a large file, most of its garbage.
+type lineBlocks struct {
+	blocks [][]byte
+	cur    int // the block lines go to
+}
+
+// lineBlock is the size of a block, room for many lines of bufio's
+// buffer (64 KB) at most.
+const lineBlock = 1 << 20
+
+// add returns a copy of line, valid until reset.
+func (l *lineBlocks) add(line []byte) []byte {
+	if len(line) > lineBlock/4 {
+		return bytes.Clone(line)
+	}
+	if l.cur < len(l.blocks) && cap(l.blocks[l.cur])-len(l.blocks[l.cur]) < len(line) {
+		l.cur++
+	}
+	if l.cur == len(l.blocks) {
+		l.blocks = append(l.blocks, make([]byte, 0, lineBlock))
+	}
+	b := l.blocks[l.cur]
+	n := len(b)
+	b = append(b, line...)
+	l.blocks[l.cur] = b
+	return b[n:len(b):len(b)]
+}
+
+// reset makes the blocks free for new lines, invalidating those added.
+func (l *lineBlocks) reset() {
+	for i := range l.blocks {
+		l.blocks[i] = l.blocks[i][:0]
+	}
+	l.cur = 0
+}
+
 // jsonlArticle decodes one JSON Lines record. It returns the article
 // (without Path, Line and a default ID) and a warning, or a nil article and
-// why the line is malformed; both nil for a blank line.
+// why the line is malformed; both nil for a blank line. The article
+// shares no memory with line, which ReadJSONL reuses.
 func jsonlArticle(line []byte) (*Article, string) {
 	trimmed := bytes.TrimSpace(line)
 	if len(trimmed) == 0 {

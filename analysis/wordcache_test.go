@@ -1,0 +1,173 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// checkWordCache looks up words in a wordCache, calling bound every per
+// words (never when per is 0) as analyzeAll does between articles, and checks each
+// id against the vocab's own (ids are stable, so asking it again gives
+// the id the cache should give).
+// It returns the cache and how many times bound emptied it.
+func checkWordCache(t *testing.T, words []string, per int) (c *wordCache, emptied int) {
+	t.Helper()
+	v := &vocab{}
+	c = &wordCache{}
+	for i, w := range words {
+		if per > 0 && i%per == 0 {
+			if n := c.n + len(c.long); n > 0 {
+				if c.bound(); c.n+len(c.long) == 0 {
+					emptied++
+				}
+			}
+		}
+		if got, want := c.id(w, v), v.id(w); got != want {
+			t.Fatalf("word %d %q: cache gives id %d, vocab %d", i, w, got, want)
+		}
+		if c.n+len(c.long) > maxSeenWords+per && per > 0 {
+			t.Fatalf("after word %d: %d words cached, more than %d", i, c.n+len(c.long), maxSeenWords+per)
+		}
+	}
+	return c, emptied
+}
+
+func TestWordCache(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	// Words of every length around the inline limit, a vocabulary large
+	// enough to grow the table to its largest size and to be emptied by
+	// bound, drawn so that many repeat.
+	vocabWords := make([]string, 3*maxSeenWords)
+	for i := range vocabWords {
+		n := rng.IntN(wordCacheKey + 1)
+		if rng.IntN(20) == 0 {
+			n += wordCacheKey
+		}
+		var b strings.Builder
+		for range n {
+			b.WriteByte("abcdefghij-é"[rng.IntN(12)])
+		}
+		vocabWords[i] = b.String()
+	}
+	vocabWords[0] = ""
+	vocabWords[1] = strings.Repeat("x", wordCacheKey)
+	vocabWords[2] = strings.Repeat("x", wordCacheKey+1)
+	var words []string
+	for range 4 * maxSeenWords {
+		// Small indices more often, so that words repeat.
+		i := int(float64(len(vocabWords)) * rng.Float64() * rng.Float64())
+		words = append(words, vocabWords[i])
+	}
+	c, emptied := checkWordCache(t, words, 500)
+	if len(c.slots) != wordCacheMaxSlots || emptied == 0 {
+		t.Errorf("table of %d slots, emptied %d times; want it grown to %d and emptied", len(c.slots), emptied, wordCacheMaxSlots)
+	}
+	// One "article" of more distinct words than the table takes: the
+	// words past its limit are not cached, and still get their ids.
+	distinct := make([]string, 0, 2*wordCacheMaxSlots)
+	for i := range cap(distinct) {
+		distinct = append(distinct, strings.Repeat("k", i%5)+string(rune('a'+i%26))+strings.Repeat("z", i%7)+itoa(i))
+	}
+	c, _ = checkWordCache(t, append(distinct, distinct...), 0)
+	if c.n > len(c.slots)/4*3 {
+		t.Errorf("%d words in %d slots: more than 3/4 full", c.n, len(c.slots))
+	}
+}
+
+func itoa(i int) string {
+	var b []byte
+	for {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		if i /= 10; i == 0 {
+			return string(b)
+		}
+	}
+}
+
+// FuzzWordCache checks the cache against the vocab on the words of any
+// text, each word met several times, bound called every per words.
+func FuzzWordCache(f *testing.F) {
+	f.Add("satu dua tiga satu dua empat kata-kata yang-sangat-panjang-sekali-ini satu", 3)
+	f.Add("a b c d e f g h a b c", 1)
+	f.Fuzz(func(t *testing.T, text string, per int) {
+		words := strings.Split(text, " ")
+		words = append(words, words...)
+		words = append(words, words...)
+		checkWordCache(t, words, max(0, per%64))
+	})
+}
+
+// BenchmarkWordIDs measures the vocab ids of the body words of the bench
+// articles, looked up as one worker of analyzeAll does: through a
+// wordCache, and through the map[string]uint32 it replaced.
+func BenchmarkWordIDs(b *testing.B) {
+	arts, size := loadBenchArticles(b)
+	var words [][]string // each article's
+	v := &vocab{}
+	for _, a := range arts {
+		var ws []string
+		for _, t := range tokenize(a.Text, span{a.BodyStart, len(a.Text)}) {
+			ws = append(ws, t.Norm)
+			v.id(t.Norm)
+		}
+		words = append(words, ws)
+	}
+	b.Run("cache", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			var c wordCache
+			for _, ws := range words {
+				c.bound()
+				for _, w := range ws {
+					c.id(w, v)
+				}
+			}
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			var seen map[string]uint32
+			for _, ws := range words {
+				if len(seen) > maxSeenWords {
+					seen = nil
+				}
+				if seen == nil {
+					seen = make(map[string]uint32)
+				}
+				for _, w := range ws {
+					id, ok := seen[w]
+					if !ok {
+						id = v.id(w)
+						seen[w] = id
+					}
+					_ = id
+				}
+			}
+		}
+	})
+}
+
+// TestCacheKey checks makeCacheKey against the plain layout it computes:
+// the bytes zero-padded to 23, then the length.
+func TestCacheKey(t *testing.T) {
+	w := "abcdefghijklmnopqrstuvw\x00\xff"
+	for i := 0; i <= wordCacheKey; i++ {
+		for j := i; j <= min(len(w), i+wordCacheKey); j++ {
+			s := w[i:j]
+			var b [24]byte
+			copy(b[:], s)
+			b[23] = byte(len(s))
+			var want cacheKey
+			for k := range want {
+				for m := 7; m >= 0; m-- {
+					want[k] = want[k]<<8 | uint64(b[8*k+m])
+				}
+			}
+			if got := makeCacheKey(s); got != want {
+				t.Fatalf("makeCacheKey(%q) = %x, want %x", s, got, want)
+			}
+		}
+	}
+}
