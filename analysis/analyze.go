@@ -312,7 +312,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	lr := rulesFor(lang)
 	o.lang = lang
-	c := clean(a, lr)
+	c := cleanWords(a, lr, body, true)
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
 		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,

@@ -86,7 +86,7 @@ var (
 // cannot match, so that most lines never reach one;
 // lineRuleRegexp in clean_fast_test.go is the same function without them.
 func lineRule(s string) string {
-	return lineRuleLower(s, lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true})
+	return lineRuleLower(s, &lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true})
 }
 
 // lineText is what the guards need to know of a line s.
@@ -96,28 +96,64 @@ type lineText struct {
 	// needles is false when the line holds no needle of any guard
 	// (known when the whole text holds none).
 	needles bool
+	// words, when haveWords is set, are the words of s, tokenize(s) but
+	// with offsets into the article: clean takes them from the words of
+	// the body, which analyzeArticle has already found (see lineWords),
+	// rather than scanning each line for words again.
+	words     []token
+	haveWords bool
+}
+
+// wordCount is wordCount(s) for the line s of lt.
+func (lt *lineText) wordCount(s string) int {
+	if lt.haveWords {
+		return len(lt.words)
+	}
+	return wordCount(s)
+}
+
+// hasMoreWords is hasMoreWords(s, n) for the line s of lt.
+func (lt *lineText) hasMoreWords(s string, n int) bool {
+	if lt.haveWords {
+		return len(lt.words) > n
+	}
+	return hasMoreWords(s, n)
+}
+
+// isDateLine is maybeDateLine(s) && isDateLine(s) for the line s of lt.
+// Given the words, the count comes first, and maybeDateLine is left out:
+// it only skips lines without a word that starts with a digit, which
+// isDateWords rejects anyway.
+func (lt *lineText) isDateLine(s string) bool {
+	if !lt.haveWords {
+		return maybeDateLine(s) && isDateLine(s)
+	}
+	if len(lt.words) > 12 || hasTerminal(s) && !strings.HasSuffix(s, ".") {
+		return false
+	}
+	return isDateWords(s, lt.words)
 }
 
 // lineRuleLower is lineRule given lt.
-func lineRuleLower(s string, lt lineText) string {
+func lineRuleLower(s string, lt *lineText) string {
 	switch {
-	case len(s) > 200 && hasMoreWords(s, 40):
+	case len(s) > 200 && lt.hasMoreWords(s, 40):
 		// Prose: no boilerplate rule applies to a paragraph this long.
 	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, lt):
 		return "chrome"
-	case gRelated.match(s, lt) || (gRelatedTop.match(s, lt) && !hasTerminal(s) && wordCount(s) <= 10):
+	case gRelated.match(s, lt) || (gRelatedTop.match(s, lt) && !hasTerminal(s) && lt.wordCount(s) <= 10):
 		return "related"
-	case gFollow.match(s, lt) && wordCount(s) <= 40:
+	case gFollow.match(s, lt) && lt.wordCount(s) <= 40:
 		return "follow"
-	case gByline.match(s, lt) || gEmbedLine.match(s, lt) || gWireByline.match(s, lt) && wordCount(s) <= 40:
+	case gByline.match(s, lt) || gEmbedLine.match(s, lt) || gWireByline.match(s, lt) && lt.wordCount(s) <= 40:
 		return "byline"
 	case gCaption.match(s, lt):
 		return "caption"
-	case gCreditLine.match(s, lt) && wordCount(s) <= 8:
+	case gCreditLine.match(s, lt) && lt.wordCount(s) <= 8:
 		return "credit"
 	case maybeURLLine(s) && reURLLine.MatchString(s):
 		return "url"
-	case maybeDateLine(s) && isDateLine(s):
+	case lt.isDateLine(s):
 		return "date"
 	}
 	return ""
@@ -243,7 +279,7 @@ type lineGuard struct {
 // match reports whether g.re matches s. The guard compares with lt.lower,
 // ignoring ASCII case only, which is all that (?i) does to ASCII letters
 // except k and s (see asciiFoldExact).
-func (g *lineGuard) match(s string, lt lineText) bool {
+func (g *lineGuard) match(s string, lt *lineText) bool {
 	if g.always || !lt.foldExact {
 		return g.re.MatchString(s)
 	}
@@ -498,7 +534,12 @@ func hasTerminal(s string) bool {
 func wordCount(s string) int { return countWords(s, span{0, len(s)}) }
 
 // clean finds the body of an article and removes boilerplate.
-func clean(a *Article, lang *langRules) *cleaned {
+func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false) }
+
+// cleanWords is clean given, when haveBody is set, body: the words of the
+// article's body, tokenize(a.Text, span{a.BodyStart, len(a.Text)}). The
+// words of each line are then a part of body (see lineWords).
+func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *cleaned {
 	c := &cleaned{}
 	text := a.Text
 	lines := splitLines(text, a.BodyStart)
@@ -516,18 +557,24 @@ func clean(a *Article, lang *langRules) *cleaned {
 	for _, k := range guardNeedleIdx {
 		needles = needles || first[k] >= 0
 	}
+	next := 0 // the first word of body not before the lines so far
 	for i, l := range lines {
 		s := strings.TrimSpace(text[l.start:l.end])
 		live[i] = trimSpan(text, span{l.start, l.end})
 		if s == "" {
 			continue
 		}
-		var rule string
+		var lt lineText
 		if exact {
-			rule = lineRuleLower(s, lineText{lower: trimmedLower(text, l, a.BodyStart, lower), foldExact: true, needles: needles})
+			lt = lineText{lower: trimmedLower(text, l, a.BodyStart, lower), foldExact: true, needles: needles}
 		} else {
-			rule = lineRule(s)
+			lt = lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true}
 		}
+		if haveBody {
+			lt.words, next = lineWords(body, live[i], next)
+			lt.haveWords = true
+		}
+		rule := lineRuleLower(s, &lt)
 		if rule != "" {
 			if rule == "date" && c.date == "" {
 				c.date = parseDate(s)
@@ -630,6 +677,27 @@ func clean(a *Article, lang *langRules) *cleaned {
 	sortRemovals(c.removed)
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
+}
+
+// lineWords returns the words of the line text[sp.Start:sp.End], trimmed,
+// given body, the words of the text from the start of the first line, and
+// from, the first word of body that does not start before sp. They are the
+// words of body that start in sp: a line is cut at white space or a line
+// break, which no word holds, so a word of body that starts in sp ends in
+// it, and the scan of body is between words at sp.Start. Within the line
+// both scans see the same bytes (a joiner is tested against the rune after
+// it, which ends by sp.End or is white space). next is the first word
+// after sp, the from of the next line.
+func lineWords(body []token, sp span, from int) (words []token, next int) {
+	lo := from
+	for lo < len(body) && body[lo].Start < sp.Start {
+		lo++
+	}
+	hi := lo
+	for hi < len(body) && body[hi].Start < sp.End {
+		hi++
+	}
+	return body[lo:hi:hi], hi
 }
 
 // datelineLine is reDatelineLine.FindStringSubmatch(s), run only on a
@@ -849,7 +917,12 @@ func isDateLine(s string) bool {
 	if hasMoreWords(s, 12) || hasTerminal(s) && !strings.HasSuffix(s, ".") {
 		return false
 	}
-	toks := tokenize(s, span{0, len(s)})
+	return isDateWords(s, tokenize(s, span{0, len(s)}))
+}
+
+// isDateWords is the rest of isDateLine, given toks, the words of s (their
+// offsets unused).
+func isDateWords(s string, toks []token) bool {
 	month, digits, day := false, 0, false
 	for _, t := range toks {
 		if t.month() > 0 && len(t.Norm) > 3 {
@@ -862,7 +935,8 @@ func isDateLine(s string) bool {
 			digits++
 		}
 	}
-	return month && digits >= 2 && (day || reTimeWord.MatchString(s)) || reTimeWord.MatchString(s) && digits >= 3 && strings.Contains(s, "/")
+	// The expression last: most lines fail the counts.
+	return month && digits >= 2 && (day || reTimeWord.MatchString(s)) || digits >= 3 && strings.Contains(s, "/") && reTimeWord.MatchString(s)
 }
 
 var reDMY = regexp.MustCompile(`(\d{1,2})\s+(\p{L}+)\s+(\d{4})`)

@@ -675,3 +675,68 @@ func TestLowerForCues(t *testing.T) {
 		}
 	}
 }
+
+// cleanCases are articles for the tests of cleanWords: those of the
+// sample corpora, and the corpus lines in groups, each group an article
+// with the lines joined by various breaks and blanks.
+func cleanCases(t testing.TB) []*Article {
+	c, err := ReadCorpus([]string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := c.Articles
+	lines := corpusLines(t)
+	seps := []string{"\n", "\r\n", " \n\u00a0", "\n\n", "\t\n "}
+	for i := 0; i < len(lines); i += 7 {
+		group := lines[i:min(i+7, len(lines))]
+		sep := seps[(i/7)%len(seps)]
+		text := strings.Join(group, sep)
+		arts = append(arts, &Article{ID: "l", Path: "l.txt", Text: text})
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			arts = append(arts, &Article{ID: "l", Path: "l.txt", Text: text, BodyStart: j + 1})
+		}
+	}
+	return arts
+}
+
+// sameClean reports whether clean and cleanWords agree on a.
+func sameClean(t *testing.T, a *Article, lr *langRules) {
+	t.Helper()
+	want := clean(a, lr)
+	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
+	}
+}
+
+// TestCleanWords compares clean given the words of the body, which takes
+// each line's words from them, with clean scanning each line.
+func TestCleanWords(t *testing.T) {
+	arts := cleanCases(t)
+	if len(arts) < 100 {
+		t.Fatalf("only %d articles", len(arts))
+	}
+	for _, a := range arts {
+		for _, lr := range []*langRules{rulesID, rulesEN} {
+			sameClean(t, a, lr)
+		}
+	}
+}
+
+// FuzzCleanWords is TestCleanWords on arbitrary text.
+func FuzzCleanWords(f *testing.F) {
+	for _, s := range guardLines {
+		f.Add(s+"\n"+s, 0, false)
+	}
+	f.Add("Kamis, 14 September 2023, 18:55 WITA\r\nBERITABALI.COM, DUNIA.\n  Rabu 4/9 10:12 WIB  \n", 3, true)
+	f.Fuzz(func(t *testing.T, text string, from int, english bool) {
+		if from < 0 || from > len(text) {
+			from = 0
+		}
+		lr := rulesID
+		if english {
+			lr = rulesEN
+		}
+		sameClean(t, &Article{ID: "f", Path: "f.txt", Text: text, BodyStart: from}, lr)
+	})
+}
