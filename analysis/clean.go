@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"fmt"
 	"path"
 	"regexp"
@@ -1324,19 +1325,47 @@ func lowerForCues(s string) (lower string, exact bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return strings.ToLower(s), false
 	}
-	// The runs without capitals are copied as they are.
 	var b strings.Builder
 	b.Grow(len(s))
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	// Eight bytes at a time, through a buffer: see lower8.
+	var buf [512]byte
+	i := 0
+	for i+len(buf) <= len(s) {
+		for j := 0; j < len(buf); j += 8 {
+			binary.LittleEndian.PutUint64(buf[j:], lower8(load64(s[i+j:])))
 		}
+		b.Write(buf[:])
+		i += len(buf)
 	}
-	b.WriteString(s[from:])
+	n := 0
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(buf[n:], lower8(load64(s[i:])))
+		n += 8
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	b.Write(buf[:n])
 	return b.String(), true
+}
+
+// lower8 lowers the ASCII capitals among the eight bytes of x. A byte c
+// below 0x80 is a capital when c+0x3F has its high bit (c >= 'A') and
+// c+0x25 has not (c <= 'Z'); no sum carries into the next byte, as each
+// is below 0x80+0x3F; a byte of 0x80 or more is left alone. Its capital
+// gets the bit 0x20.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	low := x &^ (0x80 * ones) // each byte below 0x80
+	ge := low + 0x3F*ones     // high bit: byte >= 'A'
+	gt := low + 0x25*ones     // high bit: byte > 'Z'
+	upper := ge &^ gt &^ x & (0x80 * ones)
+	return x | upper>>2
 }
 
 // creditSearchFrom returns the offset in body from which credit pattern
@@ -1498,10 +1527,14 @@ type wordScan struct {
 	words   []string
 	index   map[string]int // position of each word in words
 	byFirst [256][]scanEntry
-	// next[c] has bit d when a word starts with the bytes c, d, and every
-	// bit when a word is c alone: a quick test before those of byFirst[c].
-	next [256][4]uint64
+	// pairs has bit c<<8|d when a word starts with the bytes c, d, and
+	// every bit c<<8|_ when a word is c alone: a quick test before those of
+	// byFirst[c].
+	pairs [1 << 16 / 64]uint64
 }
+
+// hasPair reports whether ws.pairs has bit h.
+func (ws *wordScan) hasPair(h uint16) bool { return ws.pairs[h>>6]&(1<<(h&63)) != 0 }
 
 // scanEntry is a word of a wordScan by its first byte: k its position in
 // words, head its first four bytes (little-endian, fewer in a shorter
@@ -1527,9 +1560,13 @@ func newWordScan(words []string) *wordScan {
 		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], sw)
 		ws.words = append(ws.words, w)
 		if len(w) == 1 {
-			ws.next[w[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			for d := 0; d < 256; d++ {
+				h := uint16(w[0])<<8 | uint16(d)
+				ws.pairs[h>>6] |= 1 << (h & 63)
+			}
 		} else {
-			ws.next[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
+			h := uint16(w[0])<<8 | uint16(w[1])
+			ws.pairs[h>>6] |= 1 << (h & 63)
 		}
 	}
 	return ws
@@ -1544,12 +1581,20 @@ func (ws *wordScan) first(s string) []int {
 	}
 	left := len(ws.words)
 	for i := 0; i < len(s) && left > 0; i++ {
-		var d byte // the next byte; 0 after the last, where only one-byte words fit
-		if i+1 < len(s) {
-			d = s[i+1]
+		// The test of the pair of bytes at i, in a tight loop to the
+		// next pair that passes it: most fail. c is s[i].
+		c := uint16(s[i])
+		for j := i + 1; j < len(s); j++ {
+			d := uint16(s[j])
+			if ws.hasPair(c<<8 | d) {
+				break
+			}
+			c, i = d, j
 		}
-		if ws.next[s[i]][d>>6]&(1<<(d&63)) == 0 {
-			continue
+		// After the last byte the next byte is taken as 0, where only
+		// one-byte words fit.
+		if i+1 == len(s) && !ws.hasPair(c<<8) {
+			break
 		}
 		// The next four bytes (0 past the end, where no word byte fits).
 		var head uint32

@@ -657,7 +657,16 @@ func FuzzDatelineGuards(f *testing.F) {
 // TestLowerForCues compares lowerForCues with lowering ASCII byte by
 // byte, or strings.ToLower when it reports the text not exact.
 func TestLowerForCues(t *testing.T) {
-	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY"}, corpusLines(t)...)
+	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY", "@AZ[`az{\x80\xc1\xda\xff"}, corpusLines(t)...)
+	// Every byte at every offset, through the eight-byte steps and the rest.
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for i := 0; i < 600; i += 7 {
+		texts = append(texts, strings.Repeat(string(all), 3)[i:])
+	}
+	texts = append(texts, strings.Join(corpusLines(t), "\n"))
 	for _, s := range texts {
 		got, exact := lowerForCues(s)
 		want := strings.ToLower(s)
@@ -739,4 +748,36 @@ func FuzzCleanWords(f *testing.F) {
 		}
 		sameClean(t, &Article{ID: "f", Path: "f.txt", Text: text, BodyStart: from}, lr)
 	})
+}
+
+// FuzzLowerForCues is TestLowerForCues on arbitrary text; its words also
+// check textScan.first against strings.Index.
+func FuzzLowerForCues(f *testing.F) {
+	f.Add("AbC dEF Sumber: X — Y (Reuters) VIA dilansir \u212a \u0130 @[`{ ZZZZZZZZZZ")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, exact := lowerForCues(s)
+		want := strings.ToLower(s)
+		if exact {
+			want = string(bytesLowerASCII([]byte(s)))
+		}
+		if got != want {
+			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+		first := textScan.first(got)
+		for k, w := range textScan.words {
+			if got, want := first[k], strings.Index(got, w); got != want {
+				t.Fatalf("textScan.first(%q)[%q] = %d, want %d", s, w, got, want)
+			}
+		}
+	})
+}
+
+// bytesLowerASCII lowers the ASCII capitals of b, one byte at a time.
+func bytesLowerASCII(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
