@@ -405,10 +405,8 @@ type wordPart struct {
 
 // hyphenParts splits a hyphenated token into its normalised parts with offsets.
 func hyphenParts(text string, t token) []wordPart {
-	// Most words have no hyphen: a word with none of the byte "-" and the
-	// byte 0xE2, with which "‐" and "‑" start, has none.
-	if w := text[t.Start:t.End]; strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, 0xE2) < 0 {
-		return nil
+	if !t.hyphen {
+		return nil // most words: the tokenizer saw no hyphen
 	}
 	var parts []wordPart
 	start := t.Start

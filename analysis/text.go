@@ -21,6 +21,9 @@ type token struct {
 	Norm string
 	// Cap reports whether the first letter is upper case; Upper whether all letters are.
 	Cap, Upper bool
+	// hyphen reports whether the word holds a hyphen (-, ‐ or ‑), which
+	// then joins two of its parts (see hyphenParts).
+	hyphen bool
 	// kw is the index of Norm in wordInfos: what the word lists hold of it.
 	kw uint32
 }
@@ -79,10 +82,11 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 
 // Byte classes of a word, as scanWord reports them.
 const (
-	classWord  = 1 << iota // an ASCII letter or digit
-	classUpper             // A to Z
-	classLower             // a to z
-	classOther             // a byte outside ASCII
+	classWord   = 1 << iota // an ASCII letter or digit
+	classUpper              // A to Z
+	classLower              // a to z
+	classOther              // a byte outside ASCII
+	classHyphen             // a hyphen joins two parts (token.hyphen)
 )
 
 // asciiClass is the class of each ASCII letter and digit, 0 for other bytes.
@@ -154,6 +158,9 @@ func scanWord(text string, i, hi int) (start, end int, class uint8, ok bool) {
 			r2, n2, word2 := wordRuneAt(text, i+n)
 			if word2 && (r != ',' && r != '.' || isDigit(r2)) {
 				class |= runeClass(r) | runeClass(r2)
+				if r == '-' || r == '‐' || r == '‑' {
+					class |= classHyphen
+				}
 				i += n + n2
 				continue
 			}
@@ -207,7 +214,7 @@ func isDigitBefore(text string, i int) bool {
 // part of it, which saves an allocation per word.
 func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
 	w := text[start:end]
-	t := token{Start: start, End: end}
+	t := token{Start: start, End: end, hyphen: class&classHyphen != 0}
 	if class&classOther == 0 {
 		// ASCII: upper case is A to Z only, and NFKC leaves ASCII as it is.
 		t.Cap = 'A' <= w[0] && w[0] <= 'Z'
@@ -272,6 +279,19 @@ func normWord(w string) string {
 func hasMoreWords(s string, n int) bool {
 	for i := 0; n >= 0; n-- {
 		_, end, ok := nextWord(s, i, len(s))
+		if !ok {
+			return false
+		}
+		i = end
+	}
+	return true
+}
+
+// hasWords reports whether text[sp] has n words or more, countWords(text,
+// sp) >= n, scanning no further than the nth.
+func hasWords(text string, sp span, n int) bool {
+	for i := sp.Start; n > 0; n-- {
+		_, end, ok := nextWord(text, i, sp.End)
 		if !ok {
 			return false
 		}
