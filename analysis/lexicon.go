@@ -193,6 +193,20 @@ type trieNode struct {
 	// lists, by its index in wordInfos (token.kw): a token that is such a
 	// word needs no lookup there (see longestAt).
 	byKw []rootWord
+	// sketches, in a root, has bit sketchOf(w) for every word w of tab,
+	// when none is empty: a word without its bit is none of them, which
+	// the root tells without hashing (most words of a text are not the
+	// first word of a term).
+	sketches *[1 << 16 / 64]uint64
+}
+
+// sketchOf is a cheap 16-bit hash of a word of one byte or more: of its
+// length and five of its bytes (the first two, the middle one, the last two).
+func sketchOf(w string) uint16 {
+	n := len(w)
+	k := uint64(w[0]) | uint64(w[1%n])<<8 | uint64(w[n/2])<<16 | uint64(w[max(n-2, 0)])<<24 | uint64(w[n-1])<<32 | uint64(n)<<40
+	k ^= k >> 29
+	return uint16((k * 0x9e3779b97f4a7c15) >> 48)
 }
 
 // rootWord is what a root holds of a word w: its child, n.child(w), and
@@ -206,6 +220,11 @@ type rootWord struct {
 func (n *trieNode) child(w string) *trieNode {
 	if n.tab == nil {
 		return n.next[w]
+	}
+	if n.sketches != nil && w != "" {
+		if h := sketchOf(w); n.sketches[h>>6]&(1<<(h&63)) == 0 {
+			return nil
+		}
 	}
 	if k, ok := n.tab.lookup(w); ok {
 		return n.kids[k]
@@ -222,6 +241,15 @@ func (n *trieNode) index() {
 		n.kids = append(n.kids, c)
 	}
 	n.tab = newWordTable(keys)
+	n.sketches = new([1 << 16 / 64]uint64)
+	for _, w := range keys {
+		if w == "" {
+			n.sketches = nil
+			break
+		}
+		h := sketchOf(w)
+		n.sketches[h>>6] |= 1 << (h & 63)
+	}
 	n.byKw = make([]rootWord, len(wordTab.keys))
 	for k, w := range wordTab.keys {
 		n.byKw[k] = rootWord{n.child(w), starMatch(n.star, w)}
