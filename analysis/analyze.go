@@ -394,6 +394,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	sc.sents, sc.inSent = sents, inSent
 	st := &speakerState{}
 	prevAttributed := false
+	root := lex.trie(lang)
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
 	o.toks = make([][]token, 0, len(sents))
 	for i := range sents {
@@ -422,7 +423,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		}
 		o.names = append(o.names, nameRuns(a.Text, s.toks, lr)...)
 		// Matches with their voice.
-		for _, m := range lex.match(lang, a.Text, s.toks) {
+		for _, m := range matchTrie(root, a.Text, s.toks) {
 			kind := MatchLoaded
 			if strings.HasPrefix(m.term.Category, "hedge.") {
 				kind = MatchHedge

@@ -357,7 +357,12 @@ type lexMatch struct {
 // A hyphenated word that matches nothing whole is tried part by part, and
 // a reduplication ("musuh-musuh") as its base word.
 func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
-	root := l.trie(lang)
+	return matchTrie(l.trie(lang), text, toks)
+}
+
+// matchTrie is match with the trie of the language, l.trie(lang): an
+// article looks it up once rather than once a sentence.
+func matchTrie(root *trieNode, text string, toks []token) []lexMatch {
 	var out []lexMatch
 	for i := 0; i < len(toks); {
 		if nameWord(text, toks, i) {
