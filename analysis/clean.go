@@ -1403,6 +1403,10 @@ type anchoredCredit struct {
 	// wordStart reports that the pattern begins with \b, which re leaves
 	// out: findAll tests it against the byte before.
 	wordStart bool
+	// upperNext reports that every match is a start followed by an upper
+	// case rune (\p{Lu}, without (?i)): findAll skips a start followed by
+	// an ASCII byte that is no capital, or by nothing, without re.
+	upperNext bool
 }
 
 // creditAnchored holds the anchored form of each credit pattern with
@@ -1429,6 +1433,8 @@ var creditAnchored = func() []anchoredCredit {
 			out[i].wordStart, src = true, src[len(`\b`):]
 		}
 		out[i].re = regexp.MustCompile(flags + `^(?:` + src + `)`)
+		// The agency tag, \((\p{Lu}…: a "(" and a capital.
+		out[i].upperNext = p.rule == "agency-tag"
 	}
 	return out
 }()
@@ -1468,6 +1474,13 @@ func (a anchoredCredit) findAll(body, lower string, lo int, starts []string) [][
 		if a.wordStart && c > 0 && isWordByte(body[c-1]) {
 			pos = c + 1
 			continue
+		}
+		if a.upperNext {
+			// The start is one byte, "(" (see TestCreditStarts).
+			if c+1 >= len(body) || body[c+1] < utf8.RuneSelf && (body[c+1] < 'A' || body[c+1] > 'Z') {
+				pos = c + 1
+				continue
+			}
 		}
 		m := a.re.FindStringSubmatchIndex(body[c:])
 		if m == nil {

@@ -374,6 +374,10 @@ func TestCreditStarts(t *testing.T) {
 		if (a.re != nil) != (p.rule != "sign-off") || a.wordStart != (a.re != nil && p.rule != "agency-tag") {
 			t.Errorf("creditAnchored of %s = %v, word start %v", p.rule, a.re, a.wordStart)
 		}
+		// upperNext holds for a pattern that starts with "(" and \p{Lu}, case-sensitive.
+		if a.upperNext != (p.rule == "agency-tag") || a.upperNext && !strings.HasPrefix(p.re.String(), `\((\p{Lu}`) {
+			t.Errorf("creditAnchored of %s: upper next %v, pattern %s", p.rule, a.upperNext, p.re)
+		}
 	}
 }
 
