@@ -334,7 +334,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	lr := rulesFor(lang)
 	o.lang = lang
-	c := clean(a, lr)
+	c := cleanWords(a, lr, body, true)
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
 		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,
@@ -416,6 +416,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	sc.sents, sc.inSent = sents, inSent
 	st := &speakerState{}
 	prevAttributed := false
+	root := lex.trie(lang)
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
 	o.toks = make([][]token, 0, len(sents))
 	for i := range sents {
@@ -444,7 +445,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		}
 		o.names = append(o.names, nameRuns(a.Text, s.toks, lr)...)
 		// Matches with their voice.
-		for _, m := range lex.match(lang, a.Text, s.toks) {
+		for _, m := range matchTrie(root, a.Text, s.toks) {
 			kind := MatchLoaded
 			if strings.HasPrefix(m.term.Category, "hedge.") {
 				kind = MatchHedge

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"fmt"
 	"path"
 	"regexp"
@@ -86,7 +87,7 @@ var (
 // cannot match, so that most lines never reach one;
 // lineRuleRegexp in clean_fast_test.go is the same function without them.
 func lineRule(s string) string {
-	return lineRuleLower(s, lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true})
+	return lineRuleLower(s, &lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true})
 }
 
 // lineText is what the guards need to know of a line s.
@@ -96,28 +97,64 @@ type lineText struct {
 	// needles is false when the line holds no needle of any guard
 	// (known when the whole text holds none).
 	needles bool
+	// words, when haveWords is set, are the words of s, tokenize(s) but
+	// with offsets into the article: clean takes them from the words of
+	// the body, which analyzeArticle has already found (see lineWords),
+	// rather than scanning each line for words again.
+	words     []token
+	haveWords bool
+}
+
+// wordCount is wordCount(s) for the line s of lt.
+func (lt *lineText) wordCount(s string) int {
+	if lt.haveWords {
+		return len(lt.words)
+	}
+	return wordCount(s)
+}
+
+// hasMoreWords is hasMoreWords(s, n) for the line s of lt.
+func (lt *lineText) hasMoreWords(s string, n int) bool {
+	if lt.haveWords {
+		return len(lt.words) > n
+	}
+	return hasMoreWords(s, n)
+}
+
+// isDateLine is maybeDateLine(s) && isDateLine(s) for the line s of lt.
+// Given the words, the count comes first, and maybeDateLine is left out:
+// it only skips lines without a word that starts with a digit, which
+// isDateWords rejects anyway.
+func (lt *lineText) isDateLine(s string) bool {
+	if !lt.haveWords {
+		return maybeDateLine(s) && isDateLine(s)
+	}
+	if len(lt.words) > 12 || hasTerminal(s) && !strings.HasSuffix(s, ".") {
+		return false
+	}
+	return isDateWords(s, lt.words)
 }
 
 // lineRuleLower is lineRule given lt.
-func lineRuleLower(s string, lt lineText) string {
+func lineRuleLower(s string, lt *lineText) string {
 	switch {
-	case len(s) > 200 && hasMoreWords(s, 40):
+	case len(s) > 200 && lt.hasMoreWords(s, 40):
 		// Prose: no boilerplate rule applies to a paragraph this long.
 	case maybeIconLine(s) && reIconLine.MatchString(s) || isSingleWord(s) || gChrome.match(s, lt):
 		return "chrome"
-	case gRelated.match(s, lt) || (gRelatedTop.match(s, lt) && !hasTerminal(s) && wordCount(s) <= 10):
+	case gRelated.match(s, lt) || (gRelatedTop.match(s, lt) && !hasTerminal(s) && lt.wordCount(s) <= 10):
 		return "related"
-	case gFollow.match(s, lt) && wordCount(s) <= 40:
+	case gFollow.match(s, lt) && lt.wordCount(s) <= 40:
 		return "follow"
-	case gByline.match(s, lt) || gEmbedLine.match(s, lt) || gWireByline.match(s, lt) && wordCount(s) <= 40:
+	case gByline.match(s, lt) || gEmbedLine.match(s, lt) || gWireByline.match(s, lt) && lt.wordCount(s) <= 40:
 		return "byline"
 	case gCaption.match(s, lt):
 		return "caption"
-	case gCreditLine.match(s, lt) && wordCount(s) <= 8:
+	case gCreditLine.match(s, lt) && lt.wordCount(s) <= 8:
 		return "credit"
 	case maybeURLLine(s) && reURLLine.MatchString(s):
 		return "url"
-	case maybeDateLine(s) && isDateLine(s):
+	case lt.isDateLine(s):
 		return "date"
 	}
 	return ""
@@ -243,7 +280,7 @@ type lineGuard struct {
 // match reports whether g.re matches s. The guard compares with lt.lower,
 // ignoring ASCII case only, which is all that (?i) does to ASCII letters
 // except k and s (see asciiFoldExact).
-func (g *lineGuard) match(s string, lt lineText) bool {
+func (g *lineGuard) match(s string, lt *lineText) bool {
 	if g.always || !lt.foldExact {
 		return g.re.MatchString(s)
 	}
@@ -498,7 +535,12 @@ func hasTerminal(s string) bool {
 func wordCount(s string) int { return countWords(s, span{0, len(s)}) }
 
 // clean finds the body of an article and removes boilerplate.
-func clean(a *Article, lang *langRules) *cleaned {
+func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false) }
+
+// cleanWords is clean given, when haveBody is set, body: the words of the
+// article's body, tokenize(a.Text, span{a.BodyStart, len(a.Text)}). The
+// words of each line are then a part of body (see lineWords).
+func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *cleaned {
 	c := &cleaned{}
 	text := a.Text
 	lines := splitLines(text, a.BodyStart)
@@ -516,18 +558,24 @@ func clean(a *Article, lang *langRules) *cleaned {
 	for _, k := range guardNeedleIdx {
 		needles = needles || first[k] >= 0
 	}
+	next := 0 // the first word of body not before the lines so far
 	for i, l := range lines {
 		s := strings.TrimSpace(text[l.start:l.end])
 		live[i] = trimSpan(text, span{l.start, l.end})
 		if s == "" {
 			continue
 		}
-		var rule string
+		var lt lineText
 		if exact {
-			rule = lineRuleLower(s, lineText{lower: trimmedLower(text, l, a.BodyStart, lower), foldExact: true, needles: needles})
+			lt = lineText{lower: trimmedLower(text, l, a.BodyStart, lower), foldExact: true, needles: needles}
 		} else {
-			rule = lineRule(s)
+			lt = lineText{lower: lowerASCII(s), foldExact: asciiFoldExact(s), needles: true}
 		}
+		if haveBody {
+			lt.words, next = lineWords(body, live[i], next)
+			lt.haveWords = true
+		}
+		rule := lineRuleLower(s, &lt)
 		if rule != "" {
 			if rule == "date" && c.date == "" {
 				c.date = parseDate(s)
@@ -630,6 +678,27 @@ func clean(a *Article, lang *langRules) *cleaned {
 	sortRemovals(c.removed)
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
+}
+
+// lineWords returns the words of the line text[sp.Start:sp.End], trimmed,
+// given body, the words of the text from the start of the first line, and
+// from, the first word of body that does not start before sp. They are the
+// words of body that start in sp: a line is cut at white space or a line
+// break, which no word holds, so a word of body that starts in sp ends in
+// it, and the scan of body is between words at sp.Start. Within the line
+// both scans see the same bytes (a joiner is tested against the rune after
+// it, which ends by sp.End or is white space). next is the first word
+// after sp, the from of the next line.
+func lineWords(body []token, sp span, from int) (words []token, next int) {
+	lo := from
+	for lo < len(body) && body[lo].Start < sp.Start {
+		lo++
+	}
+	hi := lo
+	for hi < len(body) && body[hi].Start < sp.End {
+		hi++
+	}
+	return body[lo:hi:hi], hi
 }
 
 // datelineLine is reDatelineLine.FindStringSubmatch(s), run only on a
@@ -849,7 +918,12 @@ func isDateLine(s string) bool {
 	if hasMoreWords(s, 12) || hasTerminal(s) && !strings.HasSuffix(s, ".") {
 		return false
 	}
-	toks := tokenize(s, span{0, len(s)})
+	return isDateWords(s, tokenize(s, span{0, len(s)}))
+}
+
+// isDateWords is the rest of isDateLine, given toks, the words of s (their
+// offsets unused).
+func isDateWords(s string, toks []token) bool {
 	month, digits, day := false, 0, false
 	for _, t := range toks {
 		if t.month() > 0 && len(t.Norm) > 3 {
@@ -862,7 +936,8 @@ func isDateLine(s string) bool {
 			digits++
 		}
 	}
-	return month && digits >= 2 && (day || reTimeWord.MatchString(s)) || reTimeWord.MatchString(s) && digits >= 3 && strings.Contains(s, "/")
+	// The expression last: most lines fail the counts.
+	return month && digits >= 2 && (day || reTimeWord.MatchString(s)) || digits >= 3 && strings.Contains(s, "/") && reTimeWord.MatchString(s)
 }
 
 var reDMY = regexp.MustCompile(`(\d{1,2})\s+(\p{L}+)\s+(\d{4})`)
@@ -1250,19 +1325,47 @@ func lowerForCues(s string) (lower string, exact bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return strings.ToLower(s), false
 	}
-	// The runs without capitals are copied as they are.
 	var b strings.Builder
 	b.Grow(len(s))
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	// Eight bytes at a time, through a buffer: see lower8.
+	var buf [512]byte
+	i := 0
+	for i+len(buf) <= len(s) {
+		for j := 0; j < len(buf); j += 8 {
+			binary.LittleEndian.PutUint64(buf[j:], lower8(load64(s[i+j:])))
 		}
+		b.Write(buf[:])
+		i += len(buf)
 	}
-	b.WriteString(s[from:])
+	n := 0
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(buf[n:], lower8(load64(s[i:])))
+		n += 8
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	b.Write(buf[:n])
 	return b.String(), true
+}
+
+// lower8 lowers the ASCII capitals among the eight bytes of x. A byte c
+// below 0x80 is a capital when c+0x3F has its high bit (c >= 'A') and
+// c+0x25 has not (c <= 'Z'); no sum carries into the next byte, as each
+// is below 0x80+0x3F; a byte of 0x80 or more is left alone. Its capital
+// gets the bit 0x20.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	low := x &^ (0x80 * ones) // each byte below 0x80
+	ge := low + 0x3F*ones     // high bit: byte >= 'A'
+	gt := low + 0x25*ones     // high bit: byte > 'Z'
+	upper := ge &^ gt &^ x & (0x80 * ones)
+	return x | upper>>2
 }
 
 // creditSearchFrom returns the offset in body from which credit pattern
@@ -1300,6 +1403,10 @@ type anchoredCredit struct {
 	// wordStart reports that the pattern begins with \b, which re leaves
 	// out: findAll tests it against the byte before.
 	wordStart bool
+	// upperNext reports that every match is a start followed by an upper
+	// case rune (\p{Lu}, without (?i)): findAll skips a start followed by
+	// an ASCII byte that is no capital, or by nothing, without re.
+	upperNext bool
 }
 
 // creditAnchored holds the anchored form of each credit pattern with
@@ -1326,6 +1433,8 @@ var creditAnchored = func() []anchoredCredit {
 			out[i].wordStart, src = true, src[len(`\b`):]
 		}
 		out[i].re = regexp.MustCompile(flags + `^(?:` + src + `)`)
+		// The agency tag, \((\p{Lu}…: a "(" and a capital.
+		out[i].upperNext = p.rule == "agency-tag"
 	}
 	return out
 }()
@@ -1365,6 +1474,13 @@ func (a anchoredCredit) findAll(body, lower string, lo int, starts []string) [][
 		if a.wordStart && c > 0 && isWordByte(body[c-1]) {
 			pos = c + 1
 			continue
+		}
+		if a.upperNext {
+			// The start is one byte, "(" (see TestCreditStarts).
+			if c+1 >= len(body) || body[c+1] < utf8.RuneSelf && (body[c+1] < 'A' || body[c+1] > 'Z') {
+				pos = c + 1
+				continue
+			}
 		}
 		m := a.re.FindStringSubmatchIndex(body[c:])
 		if m == nil {
@@ -1424,10 +1540,14 @@ type wordScan struct {
 	words   []string
 	index   map[string]int // position of each word in words
 	byFirst [256][]scanEntry
-	// next[c] has bit d when a word starts with the bytes c, d, and every
-	// bit when a word is c alone: a quick test before those of byFirst[c].
-	next [256][4]uint64
+	// pairs has bit c<<8|d when a word starts with the bytes c, d, and
+	// every bit c<<8|_ when a word is c alone: a quick test before those of
+	// byFirst[c].
+	pairs [1 << 16 / 64]uint64
 }
+
+// hasPair reports whether ws.pairs has bit h.
+func (ws *wordScan) hasPair(h uint16) bool { return ws.pairs[h>>6]&(1<<(h&63)) != 0 }
 
 // scanEntry is a word of a wordScan by its first byte: k its position in
 // words, head its first four bytes (little-endian, fewer in a shorter
@@ -1453,9 +1573,13 @@ func newWordScan(words []string) *wordScan {
 		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], sw)
 		ws.words = append(ws.words, w)
 		if len(w) == 1 {
-			ws.next[w[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			for d := 0; d < 256; d++ {
+				h := uint16(w[0])<<8 | uint16(d)
+				ws.pairs[h>>6] |= 1 << (h & 63)
+			}
 		} else {
-			ws.next[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
+			h := uint16(w[0])<<8 | uint16(w[1])
+			ws.pairs[h>>6] |= 1 << (h & 63)
 		}
 	}
 	return ws
@@ -1470,12 +1594,20 @@ func (ws *wordScan) first(s string) []int {
 	}
 	left := len(ws.words)
 	for i := 0; i < len(s) && left > 0; i++ {
-		var d byte // the next byte; 0 after the last, where only one-byte words fit
-		if i+1 < len(s) {
-			d = s[i+1]
+		// The test of the pair of bytes at i, in a tight loop to the
+		// next pair that passes it: most fail. c is s[i].
+		c := uint16(s[i])
+		for j := i + 1; j < len(s); j++ {
+			d := uint16(s[j])
+			if ws.hasPair(c<<8 | d) {
+				break
+			}
+			c, i = d, j
 		}
-		if ws.next[s[i]][d>>6]&(1<<(d&63)) == 0 {
-			continue
+		// After the last byte the next byte is taken as 0, where only
+		// one-byte words fit.
+		if i+1 == len(s) && !ws.hasPair(c<<8) {
+			break
 		}
 		// The next four bytes (0 past the end, where no word byte fits).
 		var head uint32

@@ -374,6 +374,10 @@ func TestCreditStarts(t *testing.T) {
 		if (a.re != nil) != (p.rule != "sign-off") || a.wordStart != (a.re != nil && p.rule != "agency-tag") {
 			t.Errorf("creditAnchored of %s = %v, word start %v", p.rule, a.re, a.wordStart)
 		}
+		// upperNext holds for a pattern that starts with "(" and \p{Lu}, case-sensitive.
+		if a.upperNext != (p.rule == "agency-tag") || a.upperNext && !strings.HasPrefix(p.re.String(), `\((\p{Lu}`) {
+			t.Errorf("creditAnchored of %s: upper next %v, pattern %s", p.rule, a.upperNext, p.re)
+		}
 	}
 }
 
@@ -657,7 +661,16 @@ func FuzzDatelineGuards(f *testing.F) {
 // TestLowerForCues compares lowerForCues with lowering ASCII byte by
 // byte, or strings.ToLower when it reports the text not exact.
 func TestLowerForCues(t *testing.T) {
-	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY"}, corpusLines(t)...)
+	texts := append([]string{"", "A", "a", "AbC dEF", "ÀÉ Ω", "\u0130x", "\u212a", "\u017f", "ZZZ", "x\xffY", "@AZ[`az{\x80\xc1\xda\xff"}, corpusLines(t)...)
+	// Every byte at every offset, through the eight-byte steps and the rest.
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for i := 0; i < 600; i += 7 {
+		texts = append(texts, strings.Repeat(string(all), 3)[i:])
+	}
+	texts = append(texts, strings.Join(corpusLines(t), "\n"))
 	for _, s := range texts {
 		got, exact := lowerForCues(s)
 		want := strings.ToLower(s)
@@ -674,4 +687,101 @@ func TestLowerForCues(t *testing.T) {
 			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// cleanCases are articles for the tests of cleanWords: those of the
+// sample corpora, and the corpus lines in groups, each group an article
+// with the lines joined by various breaks and blanks.
+func cleanCases(t testing.TB) []*Article {
+	c, err := ReadCorpus([]string{"../testdata/summit", "../testdata/holdout", "../testdata/holdout2", "../testdata/en"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := c.Articles
+	lines := corpusLines(t)
+	seps := []string{"\n", "\r\n", " \n\u00a0", "\n\n", "\t\n "}
+	for i := 0; i < len(lines); i += 7 {
+		group := lines[i:min(i+7, len(lines))]
+		sep := seps[(i/7)%len(seps)]
+		text := strings.Join(group, sep)
+		arts = append(arts, &Article{ID: "l", Path: "l.txt", Text: text})
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			arts = append(arts, &Article{ID: "l", Path: "l.txt", Text: text, BodyStart: j + 1})
+		}
+	}
+	return arts
+}
+
+// sameClean reports whether clean and cleanWords agree on a.
+func sameClean(t *testing.T, a *Article, lr *langRules) {
+	t.Helper()
+	want := clean(a, lr)
+	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
+	}
+}
+
+// TestCleanWords compares clean given the words of the body, which takes
+// each line's words from them, with clean scanning each line.
+func TestCleanWords(t *testing.T) {
+	arts := cleanCases(t)
+	if len(arts) < 100 {
+		t.Fatalf("only %d articles", len(arts))
+	}
+	for _, a := range arts {
+		for _, lr := range []*langRules{rulesID, rulesEN} {
+			sameClean(t, a, lr)
+		}
+	}
+}
+
+// FuzzCleanWords is TestCleanWords on arbitrary text.
+func FuzzCleanWords(f *testing.F) {
+	for _, s := range guardLines {
+		f.Add(s+"\n"+s, 0, false)
+	}
+	f.Add("Kamis, 14 September 2023, 18:55 WITA\r\nBERITABALI.COM, DUNIA.\n  Rabu 4/9 10:12 WIB  \n", 3, true)
+	f.Fuzz(func(t *testing.T, text string, from int, english bool) {
+		if from < 0 || from > len(text) {
+			from = 0
+		}
+		lr := rulesID
+		if english {
+			lr = rulesEN
+		}
+		sameClean(t, &Article{ID: "f", Path: "f.txt", Text: text, BodyStart: from}, lr)
+	})
+}
+
+// FuzzLowerForCues is TestLowerForCues on arbitrary text; its words also
+// check textScan.first against strings.Index.
+func FuzzLowerForCues(f *testing.F) {
+	f.Add("AbC dEF Sumber: X — Y (Reuters) VIA dilansir \u212a \u0130 @[`{ ZZZZZZZZZZ")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, exact := lowerForCues(s)
+		want := strings.ToLower(s)
+		if exact {
+			want = string(bytesLowerASCII([]byte(s)))
+		}
+		if got != want {
+			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+		first := textScan.first(got)
+		for k, w := range textScan.words {
+			if got, want := first[k], strings.Index(got, w); got != want {
+				t.Fatalf("textScan.first(%q)[%q] = %d, want %d", s, w, got, want)
+			}
+		}
+	})
+}
+
+// bytesLowerASCII lowers the ASCII capitals of b, one byte at a time.
+func bytesLowerASCII(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }

@@ -2,10 +2,12 @@ package analysis
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -187,12 +189,42 @@ type trieNode struct {
 	// the root's, looked up at every word of a text.
 	tab  *wordTable
 	kids []*trieNode
+	// byKw, in a root, holds what the root holds of each word of the word
+	// lists, by its index in wordInfos (token.kw): a token that is such a
+	// word needs no lookup there (see longestAt).
+	byKw []rootWord
+	// sketches, in a root, has bit sketchOf(w) for every word w of tab,
+	// when none is empty: a word without its bit is none of them, which
+	// the root tells without hashing (most words of a text are not the
+	// first word of a term).
+	sketches *[1 << 16 / 64]uint64
+}
+
+// sketchOf is a cheap 16-bit hash of a word of one byte or more: of its
+// length and five of its bytes (the first two, the middle one, the last two).
+func sketchOf(w string) uint16 {
+	n := len(w)
+	k := uint64(w[0]) | uint64(w[1%n])<<8 | uint64(w[n/2])<<16 | uint64(w[max(n-2, 0)])<<24 | uint64(w[n-1])<<32 | uint64(n)<<40
+	k ^= k >> 29
+	return uint16((k * 0x9e3779b97f4a7c15) >> 48)
+}
+
+// rootWord is what a root holds of a word w: its child, n.child(w), and
+// starMatch(n.star, w).
+type rootWord struct {
+	kid  *trieNode
+	star *Term
 }
 
 // child returns the node that follows n at word w, nil when none does.
 func (n *trieNode) child(w string) *trieNode {
 	if n.tab == nil {
 		return n.next[w]
+	}
+	if n.sketches != nil && w != "" {
+		if h := sketchOf(w); n.sketches[h>>6]&(1<<(h&63)) == 0 {
+			return nil
+		}
 	}
 	if k, ok := n.tab.lookup(w); ok {
 		return n.kids[k]
@@ -209,19 +241,46 @@ func (n *trieNode) index() {
 		n.kids = append(n.kids, c)
 	}
 	n.tab = newWordTable(keys)
+	n.sketches = new([1 << 16 / 64]uint64)
+	for _, w := range keys {
+		if w == "" {
+			n.sketches = nil
+			break
+		}
+		h := sketchOf(w)
+		n.sketches[h>>6] |= 1 << (h & 63)
+	}
+	n.byKw = make([]rootWord, len(wordTab.keys))
+	for k, w := range wordTab.keys {
+		n.byKw[k] = rootWord{n.child(w), starMatch(n.star, w)}
+	}
 }
 
 // stars are the terms whose last word ends in "*", by that word without
 // the star (its stem). Looking a word up costs one map access per prefix
 // length between the shortest and the longest stem, whatever the number
-// of terms.
+// of terms; when no stem is shorter than two bytes, a comparison with each
+// stem that starts with the word's first two bytes instead.
 type stars struct {
 	byStem           map[string]*Term
 	minStem, maxStem int
 	// heads has bit b0<<8|b1 for the first two bytes of every stem, a quick
 	// test before the lookups (none is shorter: minStem >= 2).
 	heads *[1 << 16 / 64]uint64
+	// byHead holds the stems of two bytes or more, ordered by their first
+	// two bytes (headOf) and, among those, longer first.
+	byHead []starStem
 }
+
+// starStem is a stem of stars and its term.
+type starStem struct {
+	head uint16
+	stem string
+	term *Term
+}
+
+// headOf is the first two bytes of s, which has two or more.
+func headOf(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
 
 // add adds term t with stem.
 func (s *stars) add(stem string, t *Term) {
@@ -235,8 +294,17 @@ func (s *stars) add(stem string, t *Term) {
 		if s.heads == nil {
 			s.heads = new([1 << 16 / 64]uint64)
 		}
-		h := uint16(stem[0])<<8 | uint16(stem[1])
+		h := headOf(stem)
 		s.heads[h>>6] |= 1 << (h & 63)
+		st := starStem{h, stem, t}
+		i, found := slices.BinarySearchFunc(s.byHead, st, func(a, b starStem) int {
+			return cmp.Or(cmp.Compare(a.head, b.head), cmp.Compare(len(b.stem), len(a.stem)), strings.Compare(a.stem, b.stem))
+		})
+		if found {
+			s.byHead[i] = st // as in byStem, the last term of a stem
+		} else {
+			s.byHead = slices.Insert(s.byHead, i, st)
+		}
 	}
 }
 
@@ -289,14 +357,19 @@ type lexMatch struct {
 // A hyphenated word that matches nothing whole is tried part by part, and
 // a reduplication ("musuh-musuh") as its base word.
 func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
-	root := l.trie(lang)
+	return matchTrie(l.trie(lang), text, toks)
+}
+
+// matchTrie is match with the trie of the language, l.trie(lang): an
+// article looks it up once rather than once a sentence.
+func matchTrie(root *trieNode, text string, toks []token) []lexMatch {
 	var out []lexMatch
 	for i := 0; i < len(toks); {
 		if nameWord(text, toks, i) {
 			i++
 			continue
 		}
-		if m, ok := longest(root, toks, i, func(k int) string { return toks[k].Norm }); ok {
+		if m, ok := longestAt(root, toks, i); ok {
 			if !strings.HasPrefix(m.term.Category, "hedge.") || !toks[i].Cap || atClauseStart(text, toks, i) {
 				out = append(out, m)
 			}
@@ -365,6 +438,9 @@ type wordPart struct {
 
 // hyphenParts splits a hyphenated token into its normalised parts with offsets.
 func hyphenParts(text string, t token) []wordPart {
+	if !t.hyphen {
+		return nil // most words: the tokenizer saw no hyphen
+	}
 	var parts []wordPart
 	start := t.Start
 	for i, r := range text[t.Start:t.End] {
@@ -380,18 +456,34 @@ func hyphenParts(text string, t token) []wordPart {
 	return append(parts, wordPart{normWord(text[start:t.End]), start, t.End})
 }
 
-func longest(root *trieNode, toks []token, i int, word func(int) string) (lexMatch, bool) {
-	var best lexMatch
-	found := false
-	n := root
-	for k := i; k < len(toks) && n != nil; k++ {
-		w := word(k)
-		if t := starMatch(n.star, w); t != nil {
-			best, found = lexMatch{term: t, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
+// longestAt returns the longest match of a term of the trie at root over
+// toks from i. It asks the root about toks[i] by the token's index in
+// wordInfos when the word lists hold it (trieNode.byKw); longestRef in
+// lexicon_fast_test.go is the same without that.
+func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) {
+	t := &toks[i]
+	var n *trieNode
+	var st *Term
+	if t.kw != 0 && root.byKw != nil {
+		rw := &root.byKw[t.kw]
+		n, st = rw.kid, rw.star
+	} else {
+		n, st = root.child(t.Norm), starMatch(root.star, t.Norm)
+	}
+	if st != nil {
+		best, found = lexMatch{term: st, start: t.Start, end: t.End, next: i + 1}, true
+	}
+	if n != nil && n.term != nil {
+		best, found = lexMatch{term: n.term, start: t.Start, end: t.End, next: i + 1}, true
+	}
+	for k := i + 1; k < len(toks) && n != nil; k++ {
+		w := toks[k].Norm
+		if st := starMatch(n.star, w); st != nil {
+			best, found = lexMatch{term: st, start: t.Start, end: toks[k].End, next: k + 1}, true
 		}
 		n = n.child(w)
 		if n != nil && n.term != nil {
-			best, found = lexMatch{term: n.term, start: toks[i].Start, end: toks[k].End, next: k + 1}, true
+			best, found = lexMatch{term: n.term, start: t.Start, end: toks[k].End, next: k + 1}, true
 		}
 	}
 	return best, found
@@ -407,9 +499,19 @@ func starMatch(s stars, w string) *Term {
 		if len(w) < 2 {
 			return nil
 		}
-		if h := uint16(w[0])<<8 | uint16(w[1]); s.heads[h>>6]&(1<<(h&63)) == 0 {
+		h := headOf(w)
+		if s.heads[h>>6]&(1<<(h&63)) == 0 {
 			return nil
 		}
+		// Every stem is in byHead. The stems that w starts with start
+		// with h; the first of them is the longest.
+		i, _ := slices.BinarySearchFunc(s.byHead, h, func(a starStem, h uint16) int { return cmp.Compare(a.head, h) })
+		for ; i < len(s.byHead) && s.byHead[i].head == h; i++ {
+			if st := s.byHead[i]; strings.HasPrefix(w, st.stem) {
+				return st.term
+			}
+		}
+		return nil
 	}
 	for n := min(len(w), s.maxStem); n >= s.minStem; n-- {
 		if t := s.byStem[w[:n]]; t != nil {

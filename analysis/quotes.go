@@ -967,7 +967,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 		if c.End <= c.Start || f.speaker == "" {
 			continue
 		}
-		if coveredByQuote(text, s, c) || countWords(text, c) < 3 || f.post && endsWithQuote(text, s, c) {
+		if coveredByQuote(text, s, c) || !hasWords(text, c, 3) || f.post && endsWithQuote(text, s, c) {
 			continue
 		}
 		kind := KindReported

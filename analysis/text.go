@@ -21,6 +21,9 @@ type token struct {
 	Norm string
 	// Cap reports whether the first letter is upper case; Upper whether all letters are.
 	Cap, Upper bool
+	// hyphen reports whether the word holds a hyphen (-, ‐ or ‑), which
+	// then joins two of its parts (see hyphenParts).
+	hyphen bool
 	// kw is the index of Norm in wordInfos: what the word lists hold of it.
 	kw uint32
 }
@@ -79,10 +82,11 @@ func nextWord(text string, i, hi int) (start, end int, ok bool) {
 
 // Byte classes of a word, as scanWord reports them.
 const (
-	classWord  = 1 << iota // an ASCII letter or digit
-	classUpper             // A to Z
-	classLower             // a to z
-	classOther             // a byte outside ASCII
+	classWord   = 1 << iota // an ASCII letter or digit
+	classUpper              // A to Z
+	classLower              // a to z
+	classOther              // a byte outside ASCII
+	classHyphen             // a hyphen joins two parts (token.hyphen)
 )
 
 // asciiClass is the class of each ASCII letter and digit, 0 for other bytes.
@@ -134,10 +138,14 @@ func scanWord(text string, i, hi int) (start, end int, class uint8, ok bool) {
 		i += n
 	}
 	for i < hi {
-		if k := asciiClass[text[i]]; k != 0 { // 0 for every byte outside ASCII
+		c := text[i]
+		if k := asciiClass[c]; k != 0 { // 0 for every byte outside ASCII
 			class |= k
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf && !asciiJoiner[c] {
+			break // no word rune and no joiner: below, the word would end here
 		}
 		r, n, word := wordRuneAt(text, i)
 		if word {
@@ -150,6 +158,9 @@ func scanWord(text string, i, hi int) (start, end int, class uint8, ok bool) {
 			r2, n2, word2 := wordRuneAt(text, i+n)
 			if word2 && (r != ',' && r != '.' || isDigit(r2)) {
 				class |= runeClass(r) | runeClass(r2)
+				if r == '-' || r == '‐' || r == '‑' {
+					class |= classHyphen
+				}
 				i += n + n2
 				continue
 			}
@@ -158,6 +169,10 @@ func scanWord(text string, i, hi int) (start, end int, class uint8, ok bool) {
 	}
 	return start, i, class, true
 }
+
+// asciiJoiner reports the ASCII joiners of scanWord, which continue a word
+// between two word runes.
+var asciiJoiner = [256]bool{'-': true, '\'': true, ',': true, '.': true}
 
 // asciiWord reports the ASCII letters and digits, the word runes of ASCII.
 var asciiWord = func() (t [256]bool) {
@@ -199,7 +214,7 @@ func isDigitBefore(text string, i int) bool {
 // part of it, which saves an allocation per word.
 func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
 	w := text[start:end]
-	t := token{Start: start, End: end}
+	t := token{Start: start, End: end, hyphen: class&classHyphen != 0}
 	if class&classOther == 0 {
 		// ASCII: upper case is A to Z only, and NFKC leaves ASCII as it is.
 		t.Cap = 'A' <= w[0] && w[0] <= 'Z'
@@ -272,11 +287,59 @@ func hasMoreWords(s string, n int) bool {
 	return true
 }
 
+// hasWords reports whether text[sp] has n words or more, countWords(text,
+// sp) >= n, scanning no further than the nth.
+func hasWords(text string, sp span, n int) bool {
+	for i := sp.Start; n > 0; n-- {
+		_, end, ok := nextWord(text, i, sp.End)
+		if !ok {
+			return false
+		}
+		i = end
+	}
+	return true
+}
+
 // countWords returns the number of words in text[sp].
 func countWords(text string, sp span) int {
 	n := 0
 	scanWords(text, sp, func(int, int) { n++ })
 	return n
+}
+
+// A byteFinder finds the next of a few bytes in text[:hi], with one
+// strings.IndexByte for each byte and occurrence rather than a test at
+// every byte of text.
+type byteFinder struct {
+	text  string
+	hi    int
+	bytes [4]byte
+	// at[k] is the first occurrence of bytes[k] at or after the last i
+	// asked about, hi when none, -1 before the first question.
+	at [4]int
+}
+
+func newByteFinder(text string, hi int, b0, b1, b2, b3 byte) byteFinder {
+	return byteFinder{text: text, hi: hi, bytes: [4]byte{b0, b1, b2, b3}, at: [4]int{-1, -1, -1, -1}}
+}
+
+// next returns the first j >= i below hi where text holds one of the
+// bytes, hi when there is none. i must not be smaller than in the calls
+// before.
+func (f *byteFinder) next(i int) int {
+	j := f.hi
+	for k := range f.at {
+		if f.at[k] < i {
+			f.at[k] = f.hi
+			if i < f.hi {
+				if d := strings.IndexByte(f.text[i:f.hi], f.bytes[k]); d >= 0 {
+					f.at[k] = i + d
+				}
+			}
+		}
+		j = min(j, f.at[k])
+	}
+	return j
 }
 
 // Quotation marks.
@@ -304,12 +367,13 @@ func quoteMarks(text string, sp span) []quoteMark { return appendQuoteMarks(nil,
 
 // appendQuoteMarks appends the quotation marks of text[sp] to marks (see quoteMarks).
 func appendQuoteMarks(marks []quoteMark, text string, sp span) []quoteMark {
-	for i := sp.Start; i < sp.End; {
-		// Every mark below is ASCII or starts with the byte 0xC2 (« ») or
-		// 0xE2 (“ ” „ ‘ ’); neither is ever inside another rune's encoding.
-		if c := text[i]; c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 {
-			i++
-			continue
+	// Every mark below is ASCII or starts with the byte 0xC2 (« ») or
+	// 0xE2 (“ ” „ ‘ ’); neither is ever inside another rune's encoding.
+	// The loop goes from one such byte to the next.
+	f := newByteFinder(text, sp.End, '"', '\'', 0xC2, 0xE2)
+	for i := sp.Start; ; {
+		if i = f.next(i); i >= sp.End {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		var m quoteMark
@@ -488,9 +552,14 @@ func appendSentences(out []span, text string, para span, quotes []quoted, abbrev
 		}
 		return false
 	}
-	for i := para.Start; i < para.End; {
-		// Bytes, not runes: these ASCII bytes and the lead byte of "…" are
-		// never part of another rune's encoding.
+	// Bytes, not runes: these ASCII bytes and the lead byte of "…" are
+	// never part of another rune's encoding. The loop goes from one such
+	// byte to the next.
+	f := newByteFinder(text, para.End, '.', '!', '?', 0xE2)
+	for i := para.Start; ; {
+		if i = f.next(i); i >= para.End {
+			break
+		}
 		r, n := rune(text[i]), 1
 		switch {
 		case r == '.' || r == '!' || r == '?':

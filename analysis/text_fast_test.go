@@ -37,7 +37,7 @@ func tokenizeRef(text string, sp span) []token {
 			break
 		}
 		w := text[start:i]
-		t := token{Start: start, End: i, Norm: normWord(w)}
+		t := token{Start: start, End: i, Norm: normWord(w), hyphen: strings.ContainsAny(w, "-‐‑")}
 		t.kw = lookupWord(t.Norm)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.Cap = unicode.IsUpper(first)
@@ -544,5 +544,23 @@ func TestWordTable(t *testing.T) {
 	}
 	if k, ok := newWordTable(nil).lookup("x"); ok || k != 0 {
 		t.Fatalf("lookup in an empty table = %d, %v", k, ok)
+	}
+}
+
+// TestHasWords compares hasWords with counting every word, on the corpus
+// lines and their parts.
+func TestHasWords(t *testing.T) {
+	for _, line := range corpusLines(t) {
+		for _, sp := range []span{{0, len(line)}, {len(line) / 3, len(line)}, {1, len(line) / 2}} {
+			if sp.Start > sp.End || sp.End > len(line) {
+				continue
+			}
+			c := countWords(line, sp)
+			for n := 0; n <= c+1; n++ {
+				if got := hasWords(line, sp, n); got != (c >= n) {
+					t.Fatalf("hasWords(%q, %v, %d) = %v, countWords says %d", line, sp, n, got, c)
+				}
+			}
+		}
 	}
 }
