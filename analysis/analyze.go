@@ -264,7 +264,6 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	scratches := make([]scratch, len(seen))
 	parallelW(len(articles), func(w, i int) {
 		cache := &seen[w]
-		cache.bound()
 		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words = make([]uint32, 0, o.res.Words)
 		for _, toks := range o.toks {

@@ -57,23 +57,17 @@ func (c *wordCache) hash(k *cacheKey) uint64 {
 
 // Sizes of a wordCache's table, in slots: it starts small, so that a
 // small corpus does not pay for a big table, and doubles when it is 3/4
-// full, up to wordCacheMaxSlots; a table of that size that is 3/4 full
-// takes no new words (they are still looked up in the vocab).
+// full, up to wordCacheMaxSlots. A table of that size that is 3/4 full
+// takes no new words, and the map of long words none past
+// wordCacheMaxLong: the words met first, most of them frequent ones, stay,
+// and the rest are looked up in the vocab. (Emptying a full cache instead
+// sent every word back to the vocab's locks until it had filled again:
+// with a vocabulary of 200,000 words that was three times the vocab calls.)
 const (
 	wordCacheMinSlots = 1 << 12
 	wordCacheMaxSlots = 2 * maxSeenWords
+	wordCacheMaxLong  = maxSeenWords / 8
 )
-
-// bound empties the cache if it holds more than maxSeenWords words, so
-// that its memory stays bounded; it is called between articles.
-func (c *wordCache) bound() {
-	if c.n+len(c.long) <= maxSeenWords {
-		return
-	}
-	clear(c.slots)
-	c.n = 0
-	c.long = nil
-}
 
 // id returns v.id(w), from the cache when w is in it.
 func (c *wordCache) id(w string, v *vocab) uint32 {
@@ -117,7 +111,9 @@ func (c *wordCache) longID(w string, v *vocab) uint32 {
 		if c.long == nil {
 			c.long = make(map[string]uint32)
 		}
-		c.long[w] = id
+		if len(c.long) < wordCacheMaxLong {
+			c.long[w] = id
+		}
 	}
 	return id
 }

@@ -6,42 +6,34 @@ import (
 	"testing"
 )
 
-// checkWordCache looks up words in a wordCache, calling bound every per
-// words (never when per is 0) as analyzeAll does between articles, and checks each
-// id against the vocab's own (ids are stable, so asking it again gives
-// the id the cache should give).
-// It returns the cache and how many times bound emptied it.
-func checkWordCache(t *testing.T, words []string, per int) (c *wordCache, emptied int) {
+// checkWordCache looks up words in a wordCache and checks each id
+// against the vocab's own (ids are stable, so asking it again gives the id
+// the cache should give), and that the cache never holds more words than
+// its bounds.
+func checkWordCache(t *testing.T, words []string) *wordCache {
 	t.Helper()
 	v := &vocab{}
-	c = &wordCache{}
+	c := &wordCache{}
 	for i, w := range words {
-		if per > 0 && i%per == 0 {
-			if n := c.n + len(c.long); n > 0 {
-				if c.bound(); c.n+len(c.long) == 0 {
-					emptied++
-				}
-			}
-		}
 		if got, want := c.id(w, v), v.id(w); got != want {
 			t.Fatalf("word %d %q: cache gives id %d, vocab %d", i, w, got, want)
 		}
-		if c.n+len(c.long) > maxSeenWords+per && per > 0 {
-			t.Fatalf("after word %d: %d words cached, more than %d", i, c.n+len(c.long), maxSeenWords+per)
+		if c.n > wordCacheMaxSlots/4*3 || len(c.long) > wordCacheMaxLong {
+			t.Fatalf("after word %d: %d short and %d long words cached, more than %d and %d", i, c.n, len(c.long), wordCacheMaxSlots/4*3, wordCacheMaxLong)
 		}
 	}
-	return c, emptied
+	return c
 }
 
 func TestWordCache(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	// Words of every length around the inline limit, a vocabulary large
-	// enough to grow the table to its largest size and to be emptied by
-	// bound, drawn so that many repeat.
-	vocabWords := make([]string, 3*maxSeenWords)
+	// enough to fill the table at its largest size and the map of long
+	// words, drawn so that many repeat.
+	vocabWords := make([]string, 4*maxSeenWords)
 	for i := range vocabWords {
 		n := rng.IntN(wordCacheKey + 1)
-		if rng.IntN(20) == 0 {
+		if rng.IntN(8) == 0 {
 			n += wordCacheKey
 		}
 		var b strings.Builder
@@ -54,14 +46,14 @@ func TestWordCache(t *testing.T) {
 	vocabWords[1] = strings.Repeat("x", wordCacheKey)
 	vocabWords[2] = strings.Repeat("x", wordCacheKey+1)
 	var words []string
-	for range 4 * maxSeenWords {
+	for range 12 * maxSeenWords {
 		// Small indices more often, so that words repeat.
 		i := int(float64(len(vocabWords)) * rng.Float64() * rng.Float64())
 		words = append(words, vocabWords[i])
 	}
-	c, emptied := checkWordCache(t, words, 500)
-	if len(c.slots) != wordCacheMaxSlots || emptied == 0 {
-		t.Errorf("table of %d slots, emptied %d times; want it grown to %d and emptied", len(c.slots), emptied, wordCacheMaxSlots)
+	c := checkWordCache(t, words)
+	if len(c.slots) != wordCacheMaxSlots || c.n != wordCacheMaxSlots/4*3 || len(c.long) != wordCacheMaxLong {
+		t.Errorf("table of %d slots, %d short and %d long words; want it grown to %d, %d and %d", len(c.slots), c.n, len(c.long), wordCacheMaxSlots, wordCacheMaxSlots/4*3, wordCacheMaxLong)
 	}
 	// One "article" of more distinct words than the table takes: the
 	// words past its limit are not cached, and still get their ids.
@@ -69,7 +61,7 @@ func TestWordCache(t *testing.T) {
 	for i := range cap(distinct) {
 		distinct = append(distinct, strings.Repeat("k", i%5)+string(rune('a'+i%26))+strings.Repeat("z", i%7)+itoa(i))
 	}
-	c, _ = checkWordCache(t, append(distinct, distinct...), 0)
+	c = checkWordCache(t, append(distinct, distinct...))
 	if c.n > len(c.slots)/4*3 {
 		t.Errorf("%d words in %d slots: more than 3/4 full", c.n, len(c.slots))
 	}
@@ -86,15 +78,15 @@ func itoa(i int) string {
 }
 
 // FuzzWordCache checks the cache against the vocab on the words of any
-// text, each word met several times, bound called every per words.
+// text, each word met several times.
 func FuzzWordCache(f *testing.F) {
-	f.Add("satu dua tiga satu dua empat kata-kata yang-sangat-panjang-sekali-ini satu", 3)
-	f.Add("a b c d e f g h a b c", 1)
-	f.Fuzz(func(t *testing.T, text string, per int) {
+	f.Add("satu dua tiga satu dua empat kata-kata yang-sangat-panjang-sekali-ini satu")
+	f.Add("a b c d e f g h a b c")
+	f.Fuzz(func(t *testing.T, text string) {
 		words := strings.Split(text, " ")
 		words = append(words, words...)
 		words = append(words, words...)
-		checkWordCache(t, words, max(0, per%64))
+		checkWordCache(t, words)
 	})
 }
 
@@ -118,7 +110,6 @@ func BenchmarkWordIDs(b *testing.B) {
 		for b.Loop() {
 			var c wordCache
 			for _, ws := range words {
-				c.bound()
 				for _, w := range ws {
 					c.id(w, v)
 				}
