@@ -215,8 +215,8 @@ func (c *collector) add(o *articleOut) {
 	for i, q := range o.quotes {
 		c.forms[q.speaker]++
 		res.Quotes.recs.push(quoteRec{
-			article: qart, outlet: qout, kind: qt.intern(q.kind), speaker: qt.intern(q.speaker),
-			mention: qt.intern(q.mention), rule: qt.intern(q.rule),
+			article: qart, outlet: qout, kind: qt.internFew(q.kind), speaker: qt.intern(q.speaker),
+			mention: qt.intern(q.mention), rule: qt.internFew(q.rule),
 			words: o.quoteWords[i], start: int32(q.text.Start), end: int32(q.text.End),
 			sentStart: int32(q.sent.Start), sentEnd: int32(q.sent.End),
 			text:     strRef{qbase, uint32(q.text.Start), uint32(q.text.End)},
@@ -236,7 +236,7 @@ func (c *collector) add(o *articleOut) {
 		}
 		res.Matches.recs.push(matchRec{
 			article: mart, outlet: mout, kind: ids.kind, term: ids.term, category: ids.category,
-			voice: mt.intern(m.voice), source: ids.source,
+			voice: mt.internFew(m.voice), source: ids.source,
 			start: int32(m.text.Start), end: int32(m.text.End), sentStart: int32(m.sent.Start), sentEnd: int32(m.sent.End),
 			text:     strRef{mbase, uint32(m.text.Start), uint32(m.text.End)},
 			sentence: strRef{mbase, uint32(m.sent.Start), uint32(m.sent.End)},

@@ -25,6 +25,7 @@ type strRef struct{ base, off, end uint32 }
 type strtab struct {
 	strs []string
 	ids  map[string]uint32
+	few  map[string]uint32 // the ids of the strings interned by internFew
 	// last is the id of the last string added by add, so that consecutive
 	// records of one sentence share it.
 	last uint32
@@ -40,6 +41,22 @@ func (t *strtab) intern(s string) uint32 {
 	id := uint32(len(t.strs))
 	t.strs = append(t.strs, s)
 	t.ids[s] = id
+	return id
+}
+
+// internFew is intern for a string of a small set (a kind, a rule, a
+// voice): they are looked up first in a map of their own, which stays in
+// the cache, where the map of all strings (article ids, speakers) is
+// large. It gives the same id as intern.
+func (t *strtab) internFew(s string) uint32 {
+	if id, ok := t.few[s]; ok {
+		return id
+	}
+	if t.few == nil {
+		t.few = make(map[string]uint32)
+	}
+	id := t.intern(s)
+	t.few[s] = id
 	return id
 }
 
@@ -297,15 +314,20 @@ func (l *Matches) UnmarshalJSON(b []byte) error { return unmarshalList(b, l, Mat
 
 // chunks is a list held in chunks of a fixed size, so that it grows
 // without copying itself: a list of millions of records grown by
-// doubling would copy them over and over.
+// doubling would copy them over and over. The chunks are cut from slabs
+// of one, two, … up to maxSlabChunks chunks, so that a long list's
+// memory comes in pieces large enough for huge pages (see adviseHuge)
+// and a short list's stays small.
 type chunks[T any] struct {
-	c [][]T
-	n int
+	c     [][]T
+	n     int
+	spare []T // the rest of the last slab
 }
 
 const (
-	chunkBits = 14
-	chunkSize = 1 << chunkBits
+	chunkBits     = 14
+	chunkSize     = 1 << chunkBits
+	maxSlabChunks = 8
 )
 
 func (s *chunks[T]) len() int { return s.n }
@@ -314,7 +336,12 @@ func (s *chunks[T]) at(i int) *T { return &s.c[i>>chunkBits][i&(chunkSize-1)] }
 
 func (s *chunks[T]) push(x T) {
 	if s.n&(chunkSize-1) == 0 {
-		s.c = append(s.c, make([]T, 0, chunkSize))
+		if len(s.spare) == 0 {
+			s.spare = make([]T, min(len(s.c)+1, maxSlabChunks)*chunkSize)
+			adviseHuge(s.spare)
+		}
+		s.c = append(s.c, s.spare[:0:chunkSize])
+		s.spare = s.spare[chunkSize:]
 	}
 	last := &s.c[len(s.c)-1]
 	*last = append(*last, x)

@@ -189,3 +189,21 @@ func TestAnalyzeArticlesOutOfOrder(t *testing.T) {
 		t.Error("the result depends on the order of the articles in the corpus")
 	}
 }
+
+// TestChunksSlabs pushes a list through slabs of every size and checks
+// that every element reads back, so that no two chunks share memory.
+func TestChunksSlabs(t *testing.T) {
+	var c chunks[int32]
+	n := (maxSlabChunks*(maxSlabChunks+1)/2+3)*chunkSize + 5
+	for i := range n {
+		c.push(int32(i))
+	}
+	if c.len() != n {
+		t.Fatalf("len %d, want %d", c.len(), n)
+	}
+	for i := range n {
+		if v := *c.at(i); v != int32(i) {
+			t.Fatalf("at(%d) = %d", i, v)
+		}
+	}
+}
