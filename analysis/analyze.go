@@ -262,10 +262,11 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 	next := 0
 	seen := make([]wordCache, workers(len(articles))) // each worker's words, to spare the vocab's locks
 	scratches := make([]scratch, len(seen))
+	slabs := make([][]uint32, len(seen)) // each worker's memory for the words of the next articles
 	parallelW(len(articles), func(w, i int) {
 		cache := &seen[w]
 		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
-		o.words = make([]uint32, 0, o.res.Words)
+		o.words, slabs[w] = carveWords(slabs[w], o.res.Words)
 		for _, toks := range o.toks {
 			for _, t := range toks {
 				o.words = append(o.words, cache.id(t.Norm, v))
@@ -288,6 +289,22 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		mu.Unlock()
 	})
 	return outs
+}
+
+// wordSlab is the size, in words, of the slabs analyzeAll cuts the
+// articles' words from: 16 MB, large enough for huge pages (see
+// adviseHuge), where an allocation per article would fault its pages in
+// one by one. The slabs are garbage once layOut has copied the words.
+const wordSlab = 4 << 20
+
+// carveWords returns an empty slice of capacity n cut from slab, and what
+// is left of slab; a new slab when this one is too short.
+func carveWords(slab []uint32, n int) (words, rest []uint32) {
+	if cap(slab) < n {
+		slab = make([]uint32, 0, max(n, wordSlab))
+		adviseHuge(slab)
+	}
+	return slab[:0:n], slab[n:n:cap(slab)]
 }
 
 // scratch holds the buffers that one worker of analyzeAll reuses from
