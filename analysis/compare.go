@@ -260,11 +260,10 @@ func newLogOdds(tc *termCounts, background map[string]float64) *logOdds {
 			m.outlets = append(m.outlets, i)
 		}
 	}
-	vocab := []string{}
+	m.vocab = make([]uint32, 0, len(tc.words))
 	for id, t := range m.total {
 		if t > 0 {
 			m.vocab = append(m.vocab, uint32(id))
-			vocab = append(vocab, tc.words[id])
 			m.N += t
 		}
 	}
@@ -278,6 +277,10 @@ func newLogOdds(tc *termCounts, background map[string]float64) *logOdds {
 			m.alpha[id] = m.alpha0 * m.total[id] / m.N
 		}
 	} else {
+		vocab := make([]string, len(m.vocab))
+		for k, id := range m.vocab {
+			vocab[k] = tc.words[id]
+		}
 		bg, bgTotal, size := backgroundCounts(background, vocab)
 		den := bgTotal + backgroundPseudoCount*float64(size)
 		for _, id := range m.vocab {
