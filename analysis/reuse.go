@@ -535,13 +535,35 @@ func (x *reuseIndex) group() {
 		perDoc[g]++
 		return perDoc[g] <= maxPostingsPerDoc
 	}
-	for d := range x.docs {
-		for p := x.base[d]; p < x.base[d+1]; p++ {
-			if g := x.gid[p]; g >= 0 && keep(g, d) {
-				postCount[g]++
+	// The positions that start a shared shingle, in order, found on all
+	// cores: the postings are made from them alone, not from every word.
+	shared := make([][]int32, nr)
+	parallel(nr, func(r int) {
+		var ps []int32
+		for p := x.base[cut[r]]; p < x.base[cut[r+1]]; p++ {
+			if x.gid[p] >= 0 {
+				ps = append(ps, int32(p))
+			}
+		}
+		shared[r] = ps
+	})
+	// forShared calls fn with each of them and its document.
+	forShared := func(fn func(p int32, d int)) {
+		d := 0
+		for _, ps := range shared {
+			for _, p := range ps {
+				for x.base[d+1] <= int(p) {
+					d++
+				}
+				fn(p, d)
 			}
 		}
 	}
+	forShared(func(p int32, d int) {
+		if g := x.gid[p]; keep(g, d) {
+			postCount[g]++
+		}
+	})
 	x.start = make([]int32, len(postCount)+1)
 	for g, c := range postCount {
 		x.start[g+1] = x.start[g] + c
@@ -552,14 +574,12 @@ func (x *reuseIndex) group() {
 		lastDoc[i] = -1
 	}
 	next := slices.Clone(x.start[:len(postCount)])
-	for d := range x.docs {
-		for p := x.base[d]; p < x.base[d+1]; p++ {
-			if g := x.gid[p]; g >= 0 && keep(g, d) {
-				x.post[next[g]] = int32(p)
-				next[g]++
-			}
+	forShared(func(p int32, d int) {
+		if g := x.gid[p]; keep(g, d) {
+			x.post[next[g]] = p
+			next[g]++
 		}
-	}
+	})
 }
 
 // lcp returns the number of equal words from positions a and b of w,
