@@ -1,11 +1,9 @@
 package analysis
 
 import (
+	"hash/maphash"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"math"
 	"path"
 	"slices"
@@ -92,24 +90,7 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 		Warnings:  append([]Warning{}, c.Warnings...),
 	}
 	// Analyse articles, dropping exact duplicates and making ids unique.
-	seenText := make(map[string]string)
-	var unique []*Article
-	hashes := make([]string, len(c.Articles)) // of the bodies, on all cores
-	hashers := make([]bodyHasher, workers(len(c.Articles)))
-	parallelW(len(c.Articles), func(w, i int) {
-		a := c.Articles[i]
-		hashes[i] = hashers[w].sum(a.Text[a.BodyStart:])
-	})
-	for i, a := range c.Articles {
-		hs := hashes[i]
-		if first, dup := seenText[hs]; dup {
-			res.Warnings = append(res.Warnings, Warning{Article: a.ID, Path: a.Path, Line: a.Line,
-				Message: fmt.Sprintf("duplicate of article %s; counted once", first)})
-			continue
-		}
-		seenText[hs] = a.ID
-		unique = append(unique, a)
-	}
+	unique := dropDuplicates(c.Articles, &res.Warnings)
 	v := &vocab{}
 	col := &collector{res: res, lex: lex, seenID: map[string]int{}, outletForms: map[string]map[string]int{},
 		forms: map[string]int{}, terms: map[*Term]termIDs{}, used: map[*Term]bool{}}
@@ -137,26 +118,34 @@ func Analyze(c *Corpus, opts *Options) (*Result, error) {
 	return res, nil
 }
 
-// bodyHasher gives the hex SHA-256 of strings. It hashes a string through
-// a buffer of its own, a piece at a time, where sha256.Sum256([]byte(s))
-// would copy all of s to a new slice first; it is one worker's.
-type bodyHasher struct {
-	h   hash.Hash
-	buf []byte
-}
-
-func (b *bodyHasher) sum(s string) string {
-	if b.h == nil {
-		b.h, b.buf = sha256.New(), make([]byte, 32<<10)
+// dropDuplicates returns the articles whose body is not that of an
+// earlier one, warning of each one dropped. Bodies are bucketed by a
+// 64-bit hash, computed on all cores, and compared in full within a
+// bucket, so that only equal bodies are duplicates.
+func dropDuplicates(articles []*Article, warns *[]Warning) []*Article {
+	body := func(a *Article) string { return a.Text[a.BodyStart:] }
+	seed := maphash.MakeSeed()
+	hashes := make([]uint64, len(articles))
+	parallel(len(articles), func(i int) { hashes[i] = maphash.String(seed, body(articles[i])) })
+	byHash := make(map[uint64][]*Article, len(articles))
+	var unique []*Article
+	for i, a := range articles {
+		var first *Article
+		for _, b := range byHash[hashes[i]] {
+			if body(b) == body(a) {
+				first = b
+				break
+			}
+		}
+		if first != nil {
+			*warns = append(*warns, Warning{Article: a.ID, Path: a.Path, Line: a.Line,
+				Message: fmt.Sprintf("duplicate of article %s; counted once", first.ID)})
+			continue
+		}
+		byHash[hashes[i]] = append(byHash[hashes[i]], a)
+		unique = append(unique, a)
 	}
-	b.h.Reset()
-	for s != "" {
-		n := copy(b.buf, s)
-		b.h.Write(b.buf[:n])
-		s = s[n:]
-	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(b.h.Sum(sum[:0]))
+	return unique
 }
 
 func mostFrequent(m map[string]int) string {

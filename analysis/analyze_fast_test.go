@@ -5,15 +5,36 @@ import (
 	"testing"
 )
 
-// TestBodyHasher checks bodyHasher against sha256Hex, on strings shorter
-// and longer than its buffer, one hasher used for all in turn.
-func TestBodyHasher(t *testing.T) {
-	var h bodyHasher
-	for _, n := range []int{0, 1, 63, 64, 65, 32<<10 - 1, 32 << 10, 32<<10 + 1, 100000} {
-		s := strings.Repeat("kata é ", n/8+1)[:n]
-		if got, want := h.sum(s), sha256Hex([]byte(s)); got != want {
-			t.Errorf("len %d: %s, want %s", n, got, want)
-		}
+// TestDropDuplicates checks that an article is dropped exactly when its
+// body (what follows the front matter) is that of an earlier one, with a
+// warning naming the first.
+func TestDropDuplicates(t *testing.T) {
+	art := func(id, front, body string) *Article {
+		return &Article{ID: id, Text: front + body, BodyStart: len(front)}
+	}
+	articles := []*Article{
+		art("a", "title: A\n\n", "Putin bertemu Kim."),
+		art("b", "", "Putin bertemu Kim."),             // a's body, other front matter
+		art("c", "title: C\n\n", "Putin bertemu Kim!"), // one byte differs
+		art("d", "x", "Putin bertemu Kim."),            // a's body again
+		art("e", "", ""),
+		art("f", "title: F\n\n", ""),
+	}
+	var warns []Warning
+	var ids []string
+	for _, a := range dropDuplicates(articles, &warns) {
+		ids = append(ids, a.ID)
+	}
+	if got := strings.Join(ids, " "); got != "a c e" {
+		t.Errorf("kept %q, want \"a c e\"", got)
+	}
+	var msgs []string
+	for _, w := range warns {
+		msgs = append(msgs, w.Article+": "+w.Message)
+	}
+	want := "b: duplicate of article a; counted once|d: duplicate of article a; counted once|f: duplicate of article e; counted once"
+	if got := strings.Join(msgs, "|"); got != want {
+		t.Errorf("warnings\n%s\nwant\n%s", got, want)
 	}
 }
 
