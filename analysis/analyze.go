@@ -299,6 +299,10 @@ type scratch struct {
 	sents  []sentence // the sentences of the body
 	inSent []quoted   // their quotations: each sentence's are a part of it
 	attr   attrBufs
+	// lower is the body lowered for clean (see cleanWords): the strings
+	// cut from it are views of this buffer, which the next article
+	// overwrites, and cleanWords lets none of them out.
+	lower []byte
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute,
@@ -333,7 +337,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	lr := rulesFor(lang)
 	o.lang = lang
-	c := cleanWords(a, lr, body, true)
+	c := cleanWords(a, lr, body, true, &sc.lower)
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
 		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,

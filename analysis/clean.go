@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // cleaned is an article after boilerplate removal: the body paragraphs,
@@ -535,12 +536,15 @@ func hasTerminal(s string) bool {
 func wordCount(s string) int { return countWords(s, span{0, len(s)}) }
 
 // clean finds the body of an article and removes boilerplate.
-func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false) }
+func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false, nil) }
 
 // cleanWords is clean given, when haveBody is set, body: the words of the
 // article's body, tokenize(a.Text, span{a.BodyStart, len(a.Text)}). The
-// words of each line are then a part of body (see lineWords).
-func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *cleaned {
+// words of each line are then a part of body (see lineWords). When
+// lowerBuf is not nil, the lowered body is written into *lowerBuf (see
+// lowerForCuesBuf), which is kept there for the next call; no string of
+// it outlives this call (see the comment at lower).
+func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, lowerBuf *[]byte) *cleaned {
 	c := &cleaned{}
 	text := a.Text
 	lines := splitLines(text, a.BodyStart)
@@ -551,8 +555,20 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *clean
 	}
 	// live[i] is the part of lines[i] that remains.
 	live := make([]span, len(lines))
-	// The body with ASCII letters lowered, for the line guards and the credit cues.
-	lower, exact := lowerForCues(text[a.BodyStart:])
+	// The body with ASCII letters lowered, for the line guards and the
+	// credit cues. With lowerBuf it is the buffer *lowerBuf, reused for the
+	// next article: no string cut from lower may outlive this call or reach
+	// c. Every use keeps to that: textScan.first returns offsets; the lines'
+	// lt.lower (trimmedLower) only feed the guards of lineRuleLower, which
+	// compare them; findCreditsLower only searches lower (findAll), its
+	// credits' strings are cut from text.
+	var lower string
+	var exact bool
+	if lowerBuf != nil {
+		lower, exact, *lowerBuf = lowerForCuesBuf(text[a.BodyStart:], *lowerBuf)
+	} else {
+		lower, exact = lowerForCues(text[a.BodyStart:])
+	}
 	first := textScan.first(lower)
 	needles := false // whether the body holds a needle of a line guard
 	for _, k := range guardNeedleIdx {
@@ -1322,36 +1338,40 @@ var creditStarts = func() [][]string {
 // byte for byte, and a (?i) match of an ASCII literal in s is an
 // occurrence of the lowered literal in the result at the same offset.
 func lowerForCues(s string) (lower string, exact bool) {
+	lower, exact, _ = lowerForCuesBuf(s, nil)
+	return lower, exact
+}
+
+// lowerForCuesBuf is lowerForCues writing the lowered text, when exact,
+// into buf, grown when too small, and returned as buf for the next call.
+// The string returned is then buf itself (unsafe.String): it is only valid
+// until buf is written again, so the caller must not let it, or any string
+// cut from it, outlive its use of buf. When not exact, the result is a
+// string of its own and buf is returned as it was.
+func lowerForCuesBuf(s string, buf []byte) (lower string, exact bool, next []byte) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
-		return strings.ToLower(s), false
+		return strings.ToLower(s), false, buf
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	// Eight bytes at a time, through a buffer: see lower8.
-	var buf [512]byte
+	if len(s) == 0 {
+		return "", true, buf
+	}
+	if cap(buf) < len(s) {
+		buf = make([]byte, max(len(s), 2*cap(buf)))
+	}
+	b := buf[:len(s)]
+	// Eight bytes at a time: see lower8.
 	i := 0
-	for i+len(buf) <= len(s) {
-		for j := 0; j < len(buf); j += 8 {
-			binary.LittleEndian.PutUint64(buf[j:], lower8(load64(s[i+j:])))
-		}
-		b.Write(buf[:])
-		i += len(buf)
-	}
-	n := 0
 	for ; i+8 <= len(s); i += 8 {
-		binary.LittleEndian.PutUint64(buf[n:], lower8(load64(s[i:])))
-		n += 8
+		binary.LittleEndian.PutUint64(b[i:], lower8(load64(s[i:])))
 	}
 	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[n] = c
-		n++
+		b[i] = c
 	}
-	b.Write(buf[:n])
-	return b.String(), true
+	return unsafe.String(&b[0], len(b)), true, buf
 }
 
 // lower8 lowers the ASCII capitals among the eight bytes of x. A byte c

@@ -671,6 +671,7 @@ func TestLowerForCues(t *testing.T) {
 		texts = append(texts, strings.Repeat(string(all), 3)[i:])
 	}
 	texts = append(texts, strings.Join(corpusLines(t), "\n"))
+	var buf []byte // reused, as analyzeArticle does, by texts long and short
 	for _, s := range texts {
 		got, exact := lowerForCues(s)
 		want := strings.ToLower(s)
@@ -685,6 +686,11 @@ func TestLowerForCues(t *testing.T) {
 		}
 		if got != want {
 			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+		var gotBuf string
+		var exactBuf bool
+		if gotBuf, exactBuf, buf = lowerForCuesBuf(s, buf); gotBuf != want || exactBuf != exact {
+			t.Fatalf("lowerForCuesBuf(%q) = %q, %v, want %q, %v", s, gotBuf, exactBuf, want, exact)
 		}
 	}
 }
@@ -712,13 +718,24 @@ func cleanCases(t testing.TB) []*Article {
 	return arts
 }
 
-// sameClean reports whether clean and cleanWords agree on a.
+// sameClean reports whether clean and cleanWords agree on a, both with
+// a fresh lowered body and with the lowered body in a buffer. The buffer
+// is overwritten before the comparison: no string of the result may be a
+// part of it (see cleanWords).
 func sameClean(t *testing.T, a *Article, lr *langRules) {
 	t.Helper()
 	want := clean(a, lr)
-	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true)
+	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
+	}
+	buf := []byte("some earlier article")
+	got = cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, &buf)
+	for i := range buf[:cap(buf)] {
+		buf[:cap(buf)][i] = '#'
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("cleanWords(%q) with a buffer = %+v, clean says %+v", a.Text, got, want)
 	}
 }
 
@@ -766,6 +783,10 @@ func FuzzLowerForCues(f *testing.F) {
 		}
 		if got != want {
 			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+		buf := make([]byte, len(s)/2, len(s)/2+3) // too small or not, and not empty
+		if got, _, _ := lowerForCuesBuf(s, buf); got != want {
+			t.Fatalf("lowerForCuesBuf(%q) = %q, want %q", s, got, want)
 		}
 		first := textScan.first(got)
 		for k, w := range textScan.words {
