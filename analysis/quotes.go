@@ -836,23 +836,30 @@ func phraseText(text string, np []token, lr *langRules) string {
 type attrBufs struct {
 	frames []frame
 	out    []*rawQuote
-	// quotes holds the last quotes handed out, in a store that is
-	// replaced, never reused, once it is full: they outlive attribute.
+	// quotes holds the last quotes handed out. When it is full, a new
+	// store twice as large replaces it, and the quotes handed out stay
+	// where they are. reset makes the store reusable: the quotes handed
+	// out since the last reset are then overwritten by the next ones.
 	quotes []rawQuote
 }
 
-// newQuote returns a new quote from the store of b.
+// newQuote returns a new quote from the store of b, valid until b.reset.
 func (b *attrBufs) newQuote(q rawQuote) *rawQuote {
 	if len(b.quotes) == cap(b.quotes) {
-		b.quotes = make([]rawQuote, 0, 32)
+		b.quotes = make([]rawQuote, 0, max(32, 2*cap(b.quotes)))
 	}
 	b.quotes = append(b.quotes, q)
 	return &b.quotes[len(b.quotes)-1]
 }
 
+// reset lets newQuote reuse the store: every quote it handed out before
+// must be dead or copied.
+func (b *attrBufs) reset() { b.quotes = b.quotes[:0] }
+
 // attribute finds quotes and reported statements in one sentence and
 // resolves pronouns with st. The list returned is in the buffers of b
-// and valid until the next call with b; the quotes in it stay valid.
+// and valid until the next call with b; the quotes in it stay valid until
+// b.reset.
 func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState, b *attrBufs) []*rawQuote {
 	b.frames = findFrames(text, s, lr, b.frames[:0])
 	frames := b.frames
