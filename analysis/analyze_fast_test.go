@@ -63,3 +63,92 @@ func TestAnalyzeArticleScratch(t *testing.T) {
 		}
 	}
 }
+
+// forwardNPCopy is forwardNP as it was, copying each word of the phrase
+// into a slice of its own.
+func forwardNPCopy(text string, s *sentence, toks []token, i int, lr *langRules) (np []token, end int) {
+	k := i
+	for k < len(toks) && len(np) < 10 {
+		t := toks[k]
+		if s.inQuote(t.Start) || (len(np) > 0 && hasBreak(text, toks[k-1].End, t.Start)) {
+			break
+		}
+		if len(np) == 0 && lr.is(&t, wPronoun) {
+			return []token{t}, k + 1
+		}
+		if lr.is(&t, wIn) && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
+			np = append(np, t)
+			k++
+			continue
+		}
+		if lr.is(&t, wNPStop) && !t.Cap || t.isWeekday() {
+			break
+		}
+		if (t.Norm == "dan" || t.Norm == "and") && len(np) > 0 && k+1 < len(toks) && isNPWord(toks[k+1], lr) {
+			np = append(np, t)
+			k++
+			continue
+		}
+		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
+			break
+		}
+		np = append(np, t)
+		k++
+	}
+	if len(np) > 0 && k < len(toks) && strings.TrimSpace(between(text, toks[k-1].End, toks[k].Start)) == "," {
+		j := k
+		var app []token
+		for j < len(toks) && toks[j].Cap && !toks[j].isWeekday() && len(app) < 4 {
+			if len(app) > 0 && hasBreak(text, toks[j-1].End, toks[j].Start) {
+				break
+			}
+			app = append(app, toks[j])
+			j++
+		}
+		if len(app) > 0 && !isPlace(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
+			if len(speakerName(np, lr)) == 0 || !hasProperName(np, lr) {
+				return app, j
+			}
+		}
+	}
+	return np, k
+}
+
+// TestNPViews compares forwardNP, which returns a part of the sentence's
+// words, with forwardNPCopy at every word of every sentence of the test
+// articles, and checks that the phrases of forwardNP and backwardNP have
+// no room to append to, so that no append writes into the words.
+func TestNPViews(t *testing.T) {
+	lex, err := BuiltinLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc scratch
+	n := 0
+	for _, a := range cleanCases(t) {
+		for _, lang := range []string{"id", "en"} {
+			lr := rulesFor(lang)
+			analyzeArticle(a, lex, lang, &sc) // sc.sents: the sentences, with their words and quotations
+			for si := range sc.sents {
+				s := &sc.sents[si]
+				for i := range s.toks {
+					np, end := forwardNP(a.Text, s, s.toks, i, lr)
+					wantNP, wantEnd := forwardNPCopy(a.Text, s, s.toks, i, lr)
+					if !reflect.DeepEqual(np, wantNP) || end != wantEnd {
+						t.Fatalf("forwardNP(%q, %d) = %v, %d, want %v, %d", a.Text[s.sp.Start:s.sp.End], i, np, end, wantNP, wantEnd)
+					}
+					if cap(np) != len(np) {
+						t.Fatalf("forwardNP(%q, %d): room to append", a.Text[s.sp.Start:s.sp.End], i)
+					}
+					if bnp, _ := backwardNP(a.Text, s, s.toks, i, lr); cap(bnp) != len(bnp) && len(bnp) == 1 && lr.is(&bnp[0], wPronoun) {
+						t.Fatalf("backwardNP(%q, %d): room to append", a.Text[s.sp.Start:s.sp.End], i)
+					}
+					n += len(np)
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d words in phrases", n)
+	}
+}

@@ -484,7 +484,11 @@ func modifiesRole(toks []token, k int, lr *langRules) bool {
 // forwardNP reads a speaker phrase starting at toks[i]: "kantor berita
 // Korea Utara, KCNA", "militer Korea Selatan", "Putin". It stops at a
 // preposition, a clause break or a quotation, and takes an appositive name
-// after a comma. end is the index after the phrase.
+// after a comma. end is the index after the phrase. The phrase is a part
+// of toks, toks[i:end] or the appositive, with no room to append to: the
+// words are taken one by one, each the one after the last, so np is
+// always toks[i:k] (and app toks[k:j]); forwardNPCopy in
+// analyze_fast_test.go is the version that copies them.
 func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np []token, end int) {
 	k := i
 	for k < len(toks) && len(np) < 10 {
@@ -493,10 +497,10 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			break
 		}
 		if len(np) == 0 && lr.is(&t, wPronoun) {
-			return []token{t}, k + 1
+			return toks[k : k+1 : k+1], k + 1
 		}
 		if lr.is(&t, wIn) && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
-			np = append(np, t) // "media pemerintah di Pyongyang", "officials in Washington"
+			np = toks[i : k+1 : k+1] // "media pemerintah di Pyongyang", "officials in Washington"
 			k++
 			continue
 		}
@@ -504,14 +508,14 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			break
 		}
 		if (t.Norm == "dan" || t.Norm == "and") && len(np) > 0 && k+1 < len(toks) && isNPWord(toks[k+1], lr) {
-			np = append(np, t)
+			np = toks[i : k+1 : k+1]
 			k++
 			continue
 		}
 		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
 			break
 		}
-		np = append(np, t)
+		np = toks[i : k+1 : k+1]
 		k++
 	}
 	// Appositive: ", KCNA," or ", KCNA." after a descriptive phrase.
@@ -522,7 +526,7 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			if len(app) > 0 && hasBreak(text, toks[j-1].End, toks[j].Start) {
 				break
 			}
-			app = append(app, toks[j])
+			app = toks[k : j+1 : j+1]
 			j++
 		}
 		if len(app) > 0 && !isPlace(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
@@ -604,7 +608,7 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 		return nil, true
 	}
 	if lr.is(&toks[k], wPronoun) {
-		return []token{toks[k]}, false
+		return toks[k : k+1 : k+1], false // a part of toks, as the other phrases
 	}
 	end := k
 	for k >= 0 && end-k < 10 {
