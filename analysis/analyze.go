@@ -308,10 +308,10 @@ type scratch struct {
 	lexm     []lexMatch // one sentence's
 	quoted   []span
 	names    []string
-	// lower is the body lowered for clean (see cleanWords): the strings
-	// cut from it are views of this buffer, which the next article
-	// overwrites, and cleanWords lets none of them out.
-	lower []byte
+	// clean holds, among others, the body lowered for clean (see
+	// cleanWords): the strings cut from it are views of a buffer, which
+	// the next article overwrites, and cleanWords lets none of them out.
+	clean cleanBufs
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute,
@@ -346,7 +346,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	lr := rulesFor(lang)
 	o.lang = lang
-	c := cleanWords(a, lr, body, true, &sc.lower)
+	c := cleanWords(a, lr, body, true, &sc.clean) // c.paras in sc.clean
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
 		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,

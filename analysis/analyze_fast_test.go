@@ -44,8 +44,8 @@ func TestAnalyzeArticleScratch(t *testing.T) {
 		}
 	}
 	// Scribble over the buffers of the scratch.
-	for i := range sc.lower[:cap(sc.lower)] {
-		sc.lower[:cap(sc.lower)][i] = '#'
+	for i := range sc.clean.lower[:cap(sc.clean.lower)] {
+		sc.clean.lower[:cap(sc.clean.lower)][i] = '#'
 	}
 	clear(sc.attr.quotes[:cap(sc.attr.quotes)])
 	clear(sc.matches[:cap(sc.matches)])

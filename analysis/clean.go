@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -31,8 +32,13 @@ type line struct {
 	start, end int // without the line break
 }
 
-func splitLines(text string, from int) []line {
-	out := make([]line, 0, 1+strings.Count(text[from:], "\n"))
+func splitLines(text string, from int) []line { return appendLines(nil, text, from) }
+
+// appendLines appends splitLines(text, from) to out.
+func appendLines(out []line, text string, from int) []line {
+	if k := 1 + strings.Count(text[from:], "\n"); cap(out)-len(out) < k {
+		out = slices.Grow(out, k)
+	}
 	n := 1 + strings.Count(text[:from], "\n")
 	for i := from; i <= len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -538,37 +544,47 @@ func wordCount(s string) int { return countWords(s, span{0, len(s)}) }
 // clean finds the body of an article and removes boilerplate.
 func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false, nil) }
 
+// cleanBufs are the buffers of cleanWords, reused from one article to the
+// next.
+type cleanBufs struct {
+	lower []byte // the lowered body; no string of it outlives cleanWords
+	lines []line
+	live  []span
+	paras []span // cleaned.paras
+}
+
 // cleanWords is clean given, when haveBody is set, body: the words of the
 // article's body, tokenize(a.Text, span{a.BodyStart, len(a.Text)}). The
-// words of each line are then a part of body (see lineWords). When
-// lowerBuf is not nil, the lowered body is written into *lowerBuf (see
-// lowerForCuesBuf), which is kept there for the next call; no string of
-// it outlives this call (see the comment at lower).
-func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, lowerBuf *[]byte) *cleaned {
-	c := &cleaned{}
+// words of each line are then a part of body (see lineWords). When b is
+// not nil, cleanWords works in its buffers, and keeps them there for the
+// next call: the paragraphs of the result (cleaned.paras) are then in
+// b.paras, valid until the next call with b; no other part of the result
+// is in b (see the comment at lower).
+func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cleanBufs) *cleaned {
+	if b == nil {
+		b = &cleanBufs{}
+	}
+	c := &cleaned{paras: b.paras[:0]}
 	text := a.Text
-	lines := splitLines(text, a.BodyStart)
+	lines := appendLines(b.lines[:0], text, a.BodyStart)
+	b.lines = lines
 	removedLine := make(map[int]bool)
 	remove := func(l line, rule string) {
 		removedLine[l.n] = true
 		c.removed = append(c.removed, &Removal{Line: l.n, Start: l.start, End: l.end, Text: text[l.start:l.end], Rule: rule})
 	}
 	// live[i] is the part of lines[i] that remains.
-	live := make([]span, len(lines))
+	live := slices.Grow(b.live[:0], len(lines))[:len(lines)]
+	b.live = live
 	// The body with ASCII letters lowered, for the line guards and the
-	// credit cues. With lowerBuf it is the buffer *lowerBuf, reused for the
-	// next article: no string cut from lower may outlive this call or reach
-	// c. Every use keeps to that: textScan.first returns offsets; the lines'
-	// lt.lower (trimmedLower) only feed the guards of lineRuleLower, which
-	// compare them; findCreditsLower only searches lower (findAll), its
-	// credits' strings are cut from text.
-	var lower string
-	var exact bool
-	if lowerBuf != nil {
-		lower, exact, *lowerBuf = lowerForCuesBuf(text[a.BodyStart:], *lowerBuf)
-	} else {
-		lower, exact = lowerForCues(text[a.BodyStart:])
-	}
+	// credit cues. It is the buffer b.lower, reused for the next article:
+	// no string cut from lower may outlive this call or reach c. Every use
+	// keeps to that: textScan.first returns offsets; the lines' lt.lower
+	// (trimmedLower) only feed the guards of lineRuleLower, which compare
+	// them; findCreditsLower only searches lower (findAll), its credits'
+	// strings are cut from text.
+	lower, exact, lowerBuf := lowerForCuesBuf(text[a.BodyStart:], b.lower)
+	b.lower = lowerBuf
 	first := textScan.first(lower)
 	needles := false // whether the body holds a needle of a line guard
 	for _, k := range guardNeedleIdx {
@@ -690,6 +706,10 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, lowerB
 	}
 	if have {
 		c.paras = append(c.paras, cur)
+	}
+	b.paras = c.paras
+	if len(c.paras) == 0 {
+		c.paras = nil // as clean without buffers leaves it
 	}
 	sortRemovals(c.removed)
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)

@@ -719,9 +719,9 @@ func cleanCases(t testing.TB) []*Article {
 }
 
 // sameClean reports whether clean and cleanWords agree on a, both with
-// a fresh lowered body and with the lowered body in a buffer. The buffer
-// is overwritten before the comparison: no string of the result may be a
-// part of it (see cleanWords).
+// fresh buffers and with buffers used before. The buffers but paras are
+// overwritten before the comparison: no other part of the result may be
+// in them (see cleanWords).
 func sameClean(t *testing.T, a *Article, lr *langRules) {
 	t.Helper()
 	want := clean(a, lr)
@@ -729,11 +729,13 @@ func sameClean(t *testing.T, a *Article, lr *langRules) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
 	}
-	buf := []byte("some earlier article")
-	got = cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, &buf)
-	for i := range buf[:cap(buf)] {
-		buf[:cap(buf)][i] = '#'
+	b := cleanBufs{lower: []byte("some earlier article"), lines: make([]line, 3), live: make([]span, 2), paras: []span{{1, 2}}}
+	got = cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, &b)
+	for i := range b.lower[:cap(b.lower)] {
+		b.lower[:cap(b.lower)][i] = '#'
 	}
+	clear(b.lines[:cap(b.lines)])
+	clear(b.live[:cap(b.live)])
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) with a buffer = %+v, clean says %+v", a.Text, got, want)
 	}
