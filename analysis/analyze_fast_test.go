@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestBodyHasher checks bodyHasher against sha256Hex, on strings shorter
@@ -150,5 +151,85 @@ func TestNPViews(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("only %d words in phrases", n)
+	}
+}
+
+// datePhraseOnlyPlain is datePhraseOnly with the words from tokenize.
+func datePhraseOnlyPlain(s string, lr *langRules) bool {
+	toks := tokenize(s, span{0, len(s)})
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if !(lr.is(&t, wNPStop) || t.isWeekday() || t.month() > 0 || unicode.IsDigit(firstRune(t.Norm))) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteIsClauseAfterPlain is quoteIsClauseAfter with the words from tokenize.
+func quoteIsClauseAfterPlain(text string, s *sentence, f *frame, q quoted) bool {
+	if f.post {
+		return false
+	}
+	v := s.toks[f.verb]
+	if v.End > q.Outer.Start {
+		return false
+	}
+	mid := strings.TrimSpace(between(text, v.End, q.Outer.Start))
+	mt := tokenize(mid, span{0, len(mid)})
+	if len(mt) > 1 || len(mt) == 1 && !rulesID.is(&mt[0], wThat) && !rulesEN.is(&mt[0], wThat) {
+		return false
+	}
+	return onlyPunct(between(text, q.Outer.End, s.sp.End))
+}
+
+// TestStackTokens compares datePhraseOnly and quoteIsClauseAfter, which
+// take the few words they need into an array on the stack, with the
+// versions that tokenize: datePhraseOnly on every rest of every sentence
+// of the test articles from each of its words, quoteIsClauseAfter on
+// every quotation and frame of each sentence.
+func TestStackTokens(t *testing.T) {
+	lex, err := BuiltinLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc scratch
+	rests, pairs, clauses := 0, 0, 0
+	for _, a := range cleanCases(t) {
+		for _, lang := range []string{"id", "en"} {
+			lr := rulesFor(lang)
+			analyzeArticle(a, lex, lang, &sc)
+			for si := range sc.sents {
+				s := &sc.sents[si]
+				for _, tk := range s.toks {
+					for _, from := range []int{tk.Start, tk.End} {
+						rest := a.Text[from:s.sp.End]
+						for _, r := range []string{rest, strings.TrimSpace(rest), strings.TrimSuffix(strings.TrimSpace(rest), ".")} {
+							if got, want := datePhraseOnly(r, lr), datePhraseOnlyPlain(r, lr); got != want {
+								t.Fatalf("datePhraseOnly(%q) = %v, want %v", r, got, want)
+							} else if got {
+								rests++
+							}
+						}
+					}
+				}
+				frames := findFrames(a.Text, s, lr, nil)
+				for _, q := range s.quotes {
+					for k := range frames {
+						if got, want := quoteIsClauseAfter(a.Text, s, &frames[k], q), quoteIsClauseAfterPlain(a.Text, s, &frames[k], q); got != want {
+							t.Fatalf("quoteIsClauseAfter(%q, %v) = %v, want %v", a.Text[s.sp.Start:s.sp.End], q, got, want)
+						} else if got {
+							clauses++
+						}
+						pairs++
+					}
+				}
+			}
+		}
+	}
+	if rests < 10 || pairs < 100 || clauses < 5 {
+		t.Fatalf("only %d date phrases, %d quotations and frames, %d clauses", rests, pairs, clauses)
 	}
 }

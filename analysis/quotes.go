@@ -407,7 +407,9 @@ func datePhraseOnly(s string, lr *langRules) bool {
 	if hasMoreWords(s, 4) {
 		return false // the test below, without tokens for a long rest
 	}
-	toks := tokenize(s, span{0, len(s)})
+	// At most four words: tokenize(s), in an array on the stack.
+	var buf [4]token
+	toks := appendTokens(buf[:0], s, span{0, len(s)})
 	if len(toks) == 0 || len(toks) > 4 {
 		return false
 	}
@@ -1029,7 +1031,13 @@ func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
 		return false
 	}
 	mid := strings.TrimSpace(between(text, v.End, q.Outer.Start))
-	mt := tokenize(mid, span{0, len(mid)})
+	// tokenize(mid), when it has at most one word (hasMoreWords counts as
+	// tokenize does), in an array on the stack.
+	if hasMoreWords(mid, 1) {
+		return false
+	}
+	var buf [1]token
+	mt := appendTokens(buf[:0], mid, span{0, len(mid)})
 	if len(mt) > 1 || len(mt) == 1 && !rulesID.is(&mt[0], wThat) && !rulesEN.is(&mt[0], wThat) {
 		return false
 	}
