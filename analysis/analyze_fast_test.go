@@ -233,3 +233,24 @@ func TestStackTokens(t *testing.T) {
 		t.Fatalf("only %d date phrases, %d quotations and frames, %d clauses", rests, pairs, clauses)
 	}
 }
+
+// TestPronounRule checks that the rules with "+pronoun" of attrBufs are
+// the concatenations, the first time and from its map after.
+func TestPronounRule(t *testing.T) {
+	var b attrBufs
+	for range 2 {
+		for _, r := range []string{"", "according", "colon", "colon+said", "after:kata", "x+pronoun"} {
+			if got := b.pronounRule(r); got != r+"+pronoun" {
+				t.Fatalf("pronounRule(%q) = %q", r, got)
+			}
+			f := &frame{rule: r}
+			if got := b.ruleOf(f); got != r {
+				t.Fatalf("ruleOf(%q, no pronoun) = %q", r, got)
+			}
+			f.pronoun = true
+			if got := b.ruleOf(f); got != r+"+pronoun" {
+				t.Fatalf("ruleOf(%q, pronoun) = %q", r, got)
+			}
+		}
+	}
+}

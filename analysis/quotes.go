@@ -847,6 +847,8 @@ type attrBufs struct {
 	// where they are. reset makes the store reusable: the quotes handed
 	// out since the last reset are then overwritten by the next ones.
 	quotes []rawQuote
+	// pronounRules maps a rule to the rule + "+pronoun" (see pronounRule).
+	pronounRules map[string]string
 }
 
 // newQuote returns a new quote from the store of b, valid until b.reset.
@@ -962,7 +964,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			rq.speaker = f.speaker
 			rq.rule = f.rule
 			if f.pronoun {
-				rq.rule += "+pronoun"
+				rq.rule = b.pronounRule(rq.rule)
 			}
 		case whole && prevAttributed && st.last != "":
 			rq.kind, rq.speaker, rq.rule = KindDirect, st.last, "continuation"
@@ -988,17 +990,33 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			kind = kindNaming
 		}
 		out = append(out, b.newQuote(rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
-			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c}))
+			speaker: f.speaker, rule: b.ruleOf(f), reported: c}))
 	}
 	b.out = out
 	return out
 }
 
-func pronounSuffix(pronoun bool) string {
-	if pronoun {
-		return "+pronoun"
+// ruleOf is the rule of a quote by frame f: f.rule, and "+pronoun" when
+// the speaker is a pronoun.
+func (b *attrBufs) ruleOf(f *frame) string {
+	if f.pronoun {
+		return b.pronounRule(f.rule)
 	}
-	return ""
+	return f.rule
+}
+
+// pronounRule returns rule + "+pronoun", made once per rule: the rules
+// are few, their quotes many.
+func (b *attrBufs) pronounRule(rule string) string {
+	r, ok := b.pronounRules[rule]
+	if !ok {
+		if b.pronounRules == nil {
+			b.pronounRules = make(map[string]string)
+		}
+		r = rule + "+pronoun"
+		b.pronounRules[rule] = r
+	}
+	return r
 }
 
 func frameStart(s *sentence, f *frame) int {
