@@ -997,6 +997,35 @@ func parseDate(s string) string {
 
 // outletKey identifies an outlet whatever its spelling: lower-case letters and digits.
 func outletKey(s string) string {
+	// ASCII: strings.ToLower lowers A to Z alone, and the letters and
+	// digits are a to z and 0 to 9; s itself when it holds nothing else.
+	// outletKeyPlain in clean_fast_test.go is the version without it.
+	var buf [64]byte
+	b := buf[:0]
+	same := true // so far, the key is s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return outletKeyRunes(s)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			same = false
+		default:
+			same = false
+			continue
+		}
+		b = append(b, c)
+	}
+	if same {
+		return s
+	}
+	return string(b)
+}
+
+// outletKeyRunes is outletKey for any text.
+func outletKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

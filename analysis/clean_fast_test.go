@@ -808,3 +808,43 @@ func bytesLowerASCII(b []byte) []byte {
 	}
 	return b
 }
+
+// outletKeyPlain is outletKey without its ASCII path.
+func outletKeyPlain(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TestOutletKey compares outletKey with outletKeyPlain on the corpus
+// lines, their words and every ASCII byte.
+func TestOutletKey(t *testing.T) {
+	texts := []string{"", "a", "Reuters", "reuters", "CNN Indonesia", "detik.com", "BERITABALI.COM", "x\xffY", "Kompas.id", "İstanbul", "\u212aelvin", strings.Repeat("AbC-9", 40)}
+	for c := 0; c < 128; c++ {
+		texts = append(texts, string(rune(c)), "a"+string(rune(c))+"Z")
+	}
+	for _, l := range corpusLines(t) {
+		texts = append(texts, l)
+		texts = append(texts, strings.Fields(l)...)
+	}
+	for _, s := range texts {
+		if got, want := outletKey(s), outletKeyPlain(s); got != want {
+			t.Fatalf("outletKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzOutletKey is TestOutletKey on arbitrary text.
+func FuzzOutletKey(f *testing.F) {
+	f.Add("Reuters/AFP")
+	f.Add("kompas.com")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := outletKey(s), outletKeyPlain(s); got != want {
+			t.Fatalf("outletKey(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
