@@ -49,6 +49,7 @@ func TestAnalyzeArticleScratch(t *testing.T) {
 		sc.clean.lower[:cap(sc.clean.lower)][i] = '#'
 	}
 	clear(sc.attr.quotes[:cap(sc.attr.quotes)])
+	clear(sc.clean.removals[:cap(sc.clean.removals)])
 	clear(sc.matches[:cap(sc.matches)])
 	clear(sc.names[:cap(sc.names)])
 	clear(sc.quoted[:cap(sc.quoted)])

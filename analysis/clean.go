@@ -550,7 +550,11 @@ type cleanBufs struct {
 	lower []byte // the lowered body; no string of it outlives cleanWords
 	lines []line
 	live  []span
-	paras []span // cleaned.paras
+	// removals and removed are the removals while cleanWords works (see
+	// there), copied out of b at the end.
+	removals []Removal
+	removed  []*Removal
+	paras    []span // cleaned.paras
 }
 
 // cleanWords is clean given, when haveBody is set, body: the words of the
@@ -559,19 +563,27 @@ type cleanBufs struct {
 // not nil, cleanWords works in its buffers, and keeps them there for the
 // next call: the paragraphs of the result (cleaned.paras) are then in
 // b.paras, valid until the next call with b; no other part of the result
-// is in b (see the comment at lower).
+// is in b (see the comments at lower and at the removals).
 func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cleanBufs) *cleaned {
 	if b == nil {
 		b = &cleanBufs{}
 	}
-	c := &cleaned{paras: b.paras[:0]}
+	c := &cleaned{paras: b.paras[:0], removed: b.removed[:0]}
 	text := a.Text
 	lines := appendLines(b.lines[:0], text, a.BodyStart)
 	b.lines = lines
+	// The removals are made in b.removals, c.removed pointing there, and
+	// copied out at the end. A removal never changes once made, so a
+	// pointer into an array that b.removals has outgrown stays good.
+	b.removals = b.removals[:0]
+	addRemoval := func(r Removal) {
+		b.removals = append(b.removals, r)
+		c.removed = append(c.removed, &b.removals[len(b.removals)-1])
+	}
 	removedLine := make(map[int]bool)
 	remove := func(l line, rule string) {
 		removedLine[l.n] = true
-		c.removed = append(c.removed, &Removal{Line: l.n, Start: l.start, End: l.end, Text: text[l.start:l.end], Rule: rule})
+		addRemoval(Removal{Line: l.n, Start: l.start, End: l.end, Text: text[l.start:l.end], Rule: rule})
 	}
 	// live[i] is the part of lines[i] that remains.
 	live := slices.Grow(b.live[:0], len(lines))[:len(lines)]
@@ -640,7 +652,7 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cle
 					c.outletBy = ""
 				}
 				pre := span{live[i].Start, live[i].Start + m[1]}
-				c.removed = append(c.removed, &Removal{Line: l.n, Start: pre.Start, End: pre.End, Text: text[pre.Start:pre.End], Rule: "dateline"})
+				addRemoval(Removal{Line: l.n, Start: pre.Start, End: pre.End, Text: text[pre.Start:pre.End], Rule: "dateline"})
 				live[i].Start = pre.End
 				c.markTitle(text, lines[:i], live[:i], removedLine, remove)
 				break
@@ -667,7 +679,7 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cle
 				break
 			}
 			sp := trimSpan(text, span{live[i].Start + loc[0], live[i].Start + loc[1]})
-			c.removed = append(c.removed, &Removal{Line: l.n, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Rule: rule})
+			addRemoval(Removal{Line: l.n, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Rule: rule})
 			live[i].End = trimSpan(text, span{live[i].Start, live[i].Start + loc[0]}).End
 		}
 	}
@@ -712,6 +724,19 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cle
 		c.paras = nil // as clean without buffers leaves it
 	}
 	sortRemovals(c.removed)
+	// The removals, out of b: one array for all, and the list at its size.
+	b.removed = c.removed
+	if n := len(c.removed); n > 0 {
+		block := make([]Removal, n)
+		out := make([]*Removal, n)
+		for i, r := range c.removed {
+			block[i] = *r
+			out[i] = &block[i]
+		}
+		c.removed = out
+	} else {
+		c.removed = nil
+	}
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
 }

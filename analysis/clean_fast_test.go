@@ -729,13 +729,16 @@ func sameClean(t *testing.T, a *Article, lr *langRules) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
 	}
-	b := cleanBufs{lower: []byte("some earlier article"), lines: make([]line, 3), live: make([]span, 2), paras: []span{{1, 2}}}
+	b := cleanBufs{lower: []byte("some earlier article"), lines: make([]line, 3), live: make([]span, 2),
+		removals: []Removal{{Line: 9}}, removed: []*Removal{{Line: 8}}, paras: []span{{1, 2}}}
 	got = cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, &b)
 	for i := range b.lower[:cap(b.lower)] {
 		b.lower[:cap(b.lower)][i] = '#'
 	}
 	clear(b.lines[:cap(b.lines)])
 	clear(b.live[:cap(b.live)])
+	clear(b.removals[:cap(b.removals)])
+	clear(b.removed[:cap(b.removed)])
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) with a buffer = %+v, clean says %+v", a.Text, got, want)
 	}
