@@ -305,6 +305,19 @@ type scratch struct {
 	sents  []sentence // the sentences of the body
 	inSent []quoted   // their quotations: each sentence's are a part of it
 	attr   attrBufs
+	// The lists of an article while it is analysed, copied out at their
+	// size once it is done (see analyzeArticle): sentToks is articleOut.toks
+	// itself, which analyzeAll drops before the next article.
+	sentToks [][]token
+	kept     []*rawQuote // in attr's store
+	matches  []rawMatch
+	lexm     []lexMatch // one sentence's
+	quoted   []span
+	names    []string
+	// clean holds, among others, the body lowered for clean (see
+	// cleanWords): the strings cut from it are views of a buffer, which
+	// the next article overwrites, and cleanWords lets none of them out.
+	clean cleanBufs
 }
 
 // analyzeArticle runs the per-article steps: clean, segment, attribute,
@@ -339,7 +352,7 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	lr := rulesFor(lang)
 	o.lang = lang
-	c := cleanWords(a, lr, body, true)
+	c := cleanWords(a, lr, body, true, &sc.clean) // c.paras in sc.clean
 	r := &ArticleResult{
 		ID: a.ID, Path: a.Path, Line: a.Line, Title: a.Title, Date: a.Date, URL: a.URL,
 		Language: lang, LanguageSource: langSource, SHA256: a.SHA256,
@@ -390,13 +403,13 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	}
 	o.res = r
 	// Segment.
-	sents, inSent := sc.sents[:0], sc.inSent[:0]
+	sents, inSent, quoted := sc.sents[:0], sc.inSent[:0], sc.quoted[:0]
 	next := 0 // the first word of body after the sentences so far
 	for _, p := range c.paras {
 		qs, unclosed := sc.quotes.pair(a.Text, p)
 		for _, q := range qs {
 			if q.Top {
-				o.quoted = append(o.quoted, q.Inner)
+				quoted = append(quoted, q.Inner)
 			}
 		}
 		for _, u := range unclosed {
@@ -418,12 +431,18 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 			sents = append(sents, s)
 		}
 	}
-	sc.sents, sc.inSent = sents, inSent
+	sc.sents, sc.inSent, sc.quoted = sents, inSent, quoted
+	o.quoted = clip(quoted)
 	st := &speakerState{}
 	prevAttributed := false
 	root := lex.trie(lang)
 	o.first, o.sents = make([]int32, 0, len(sents)), make([]span32, 0, len(sents)) // kept until reuse detection
-	o.toks = make([][]token, 0, len(sents))
+	if sc.sentToks == nil || cap(sc.sentToks) < len(sents) {
+		sc.sentToks = make([][]token, 0, len(sents))
+	}
+	o.toks = sc.sentToks[:0]
+	quotes, matches, names := sc.kept[:0], sc.matches[:0], sc.names[:0]
+	sc.attr.reset()
 	for i := range sents {
 		s := &sents[i]
 		r.Sentences++
@@ -445,20 +464,34 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 		}
 		for _, q := range qs {
 			if q.kind != kindNaming {
-				o.quotes = append(o.quotes, q)
+				quotes = append(quotes, q)
 			}
 		}
-		o.names = append(o.names, nameRuns(a.Text, s.toks, lr)...)
+		names = appendNameRuns(names, a.Text, s.toks, lr)
 		// Matches with their voice.
-		for _, m := range matchTrie(root, a.Text, s.toks) {
+		sc.lexm = appendMatchTrie(sc.lexm[:0], root, a.Text, s.toks)
+		for _, m := range sc.lexm {
 			kind := MatchLoaded
 			if strings.HasPrefix(m.term.Category, "hedge.") {
 				kind = MatchHedge
 			}
-			o.matches = append(o.matches, rawMatch{term: m.term, kind: kind, voice: voiceAt(m.start, m.end, qs),
+			matches = append(matches, rawMatch{term: m.term, kind: kind, voice: voiceAt(m.start, m.end, qs),
 				text: span{m.start, m.end}, sent: s.sp})
 		}
 	}
+	sc.sentToks, sc.kept, sc.matches, sc.names = o.toks, quotes, matches, names
+	// The quotes, matches and names outlive the scratch: copied out, each
+	// list at its size; the quotes from the store of sc.attr, which the
+	// next article reuses.
+	if len(quotes) > 0 {
+		store := make([]rawQuote, len(quotes))
+		o.quotes = make([]*rawQuote, len(quotes))
+		for i, q := range quotes {
+			store[i] = *q
+			o.quotes[i] = &store[i]
+		}
+	}
+	o.matches, o.names = clip(matches), clip(names)
 	for _, q := range o.quotes {
 		if q.speaker == "" && q.kind != KindScare {
 			q.speaker = "unattributed"
@@ -471,6 +504,16 @@ func analyzeArticle(a *Article, lex *Lexicon, forceLang string, sc *scratch) *ar
 	})
 	slices.SortStableFunc(o.matches, func(a, b rawMatch) int { return cmp.Compare(a.text.Start, b.text.Start) })
 	return o
+}
+
+// clip returns a copy of s at its length, nil when s is empty: what
+// appending the elements one by one to a nil slice holds, but in one
+// allocation of the size needed.
+func clip[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make(S, 0, len(s)), s...)
 }
 
 // tokensOf returns tokenize(text, sp), where body is tokenize(text, b)

@@ -6,10 +6,12 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // cleaned is an article after boilerplate removal: the body paragraphs,
@@ -30,8 +32,13 @@ type line struct {
 	start, end int // without the line break
 }
 
-func splitLines(text string, from int) []line {
-	out := make([]line, 0, 1+strings.Count(text[from:], "\n"))
+func splitLines(text string, from int) []line { return appendLines(nil, text, from) }
+
+// appendLines appends splitLines(text, from) to out.
+func appendLines(out []line, text string, from int) []line {
+	if k := 1 + strings.Count(text[from:], "\n"); cap(out)-len(out) < k {
+		out = slices.Grow(out, k)
+	}
 	n := 1 + strings.Count(text[:from], "\n")
 	for i := from; i <= len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -535,24 +542,61 @@ func hasTerminal(s string) bool {
 func wordCount(s string) int { return countWords(s, span{0, len(s)}) }
 
 // clean finds the body of an article and removes boilerplate.
-func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false) }
+func clean(a *Article, lang *langRules) *cleaned { return cleanWords(a, lang, nil, false, nil) }
+
+// cleanBufs are the buffers of cleanWords, reused from one article to the
+// next.
+type cleanBufs struct {
+	lower []byte // the lowered body; no string of it outlives cleanWords
+	lines []line
+	live  []span
+	// removals and removed are the removals while cleanWords works (see
+	// there), copied out of b at the end.
+	removals []Removal
+	removed  []*Removal
+	paras    []span // cleaned.paras
+}
 
 // cleanWords is clean given, when haveBody is set, body: the words of the
 // article's body, tokenize(a.Text, span{a.BodyStart, len(a.Text)}). The
-// words of each line are then a part of body (see lineWords).
-func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *cleaned {
-	c := &cleaned{}
+// words of each line are then a part of body (see lineWords). When b is
+// not nil, cleanWords works in its buffers, and keeps them there for the
+// next call: the paragraphs of the result (cleaned.paras) are then in
+// b.paras, valid until the next call with b; no other part of the result
+// is in b (see the comments at lower and at the removals).
+func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cleanBufs) *cleaned {
+	if b == nil {
+		b = &cleanBufs{}
+	}
+	c := &cleaned{paras: b.paras[:0], removed: b.removed[:0]}
 	text := a.Text
-	lines := splitLines(text, a.BodyStart)
+	lines := appendLines(b.lines[:0], text, a.BodyStart)
+	b.lines = lines
+	// The removals are made in b.removals, c.removed pointing there, and
+	// copied out at the end. A removal never changes once made, so a
+	// pointer into an array that b.removals has outgrown stays good.
+	b.removals = b.removals[:0]
+	addRemoval := func(r Removal) {
+		b.removals = append(b.removals, r)
+		c.removed = append(c.removed, &b.removals[len(b.removals)-1])
+	}
 	removedLine := make(map[int]bool)
 	remove := func(l line, rule string) {
 		removedLine[l.n] = true
-		c.removed = append(c.removed, &Removal{Line: l.n, Start: l.start, End: l.end, Text: text[l.start:l.end], Rule: rule})
+		addRemoval(Removal{Line: l.n, Start: l.start, End: l.end, Text: text[l.start:l.end], Rule: rule})
 	}
 	// live[i] is the part of lines[i] that remains.
-	live := make([]span, len(lines))
-	// The body with ASCII letters lowered, for the line guards and the credit cues.
-	lower, exact := lowerForCues(text[a.BodyStart:])
+	live := slices.Grow(b.live[:0], len(lines))[:len(lines)]
+	b.live = live
+	// The body with ASCII letters lowered, for the line guards and the
+	// credit cues. It is the buffer b.lower, reused for the next article:
+	// no string cut from lower may outlive this call or reach c. Every use
+	// keeps to that: textScan.first returns offsets; the lines' lt.lower
+	// (trimmedLower) only feed the guards of lineRuleLower, which compare
+	// them; findCreditsLower only searches lower (findAll), its credits'
+	// strings are cut from text.
+	lower, exact, lowerBuf := lowerForCuesBuf(text[a.BodyStart:], b.lower)
+	b.lower = lowerBuf
 	first := textScan.first(lower)
 	needles := false // whether the body holds a needle of a line guard
 	for _, k := range guardNeedleIdx {
@@ -608,7 +652,7 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *clean
 					c.outletBy = ""
 				}
 				pre := span{live[i].Start, live[i].Start + m[1]}
-				c.removed = append(c.removed, &Removal{Line: l.n, Start: pre.Start, End: pre.End, Text: text[pre.Start:pre.End], Rule: "dateline"})
+				addRemoval(Removal{Line: l.n, Start: pre.Start, End: pre.End, Text: text[pre.Start:pre.End], Rule: "dateline"})
 				live[i].Start = pre.End
 				c.markTitle(text, lines[:i], live[:i], removedLine, remove)
 				break
@@ -635,7 +679,7 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *clean
 				break
 			}
 			sp := trimSpan(text, span{live[i].Start + loc[0], live[i].Start + loc[1]})
-			c.removed = append(c.removed, &Removal{Line: l.n, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Rule: rule})
+			addRemoval(Removal{Line: l.n, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Rule: rule})
 			live[i].End = trimSpan(text, span{live[i].Start, live[i].Start + loc[0]}).End
 		}
 	}
@@ -675,7 +719,24 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool) *clean
 	if have {
 		c.paras = append(c.paras, cur)
 	}
+	b.paras = c.paras
+	if len(c.paras) == 0 {
+		c.paras = nil // as clean without buffers leaves it
+	}
 	sortRemovals(c.removed)
+	// The removals, out of b: one array for all, and the list at its size.
+	b.removed = c.removed
+	if n := len(c.removed); n > 0 {
+		block := make([]Removal, n)
+		out := make([]*Removal, n)
+		for i, r := range c.removed {
+			block[i] = *r
+			out[i] = &block[i]
+		}
+		c.removed = out
+	} else {
+		c.removed = nil
+	}
 	c.credits = findCreditsLower(text, a.BodyStart, lower, exact, first)
 	return c
 }
@@ -961,6 +1022,35 @@ func parseDate(s string) string {
 
 // outletKey identifies an outlet whatever its spelling: lower-case letters and digits.
 func outletKey(s string) string {
+	// ASCII: strings.ToLower lowers A to Z alone, and the letters and
+	// digits are a to z and 0 to 9; s itself when it holds nothing else.
+	// outletKeyPlain in clean_fast_test.go is the version without it.
+	var buf [64]byte
+	b := buf[:0]
+	same := true // so far, the key is s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return outletKeyRunes(s)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			same = false
+		default:
+			same = false
+			continue
+		}
+		b = append(b, c)
+	}
+	if same {
+		return s
+	}
+	return string(b)
+}
+
+// outletKeyRunes is outletKey for any text.
+func outletKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -1322,36 +1412,40 @@ var creditStarts = func() [][]string {
 // byte for byte, and a (?i) match of an ASCII literal in s is an
 // occurrence of the lowered literal in the result at the same offset.
 func lowerForCues(s string) (lower string, exact bool) {
+	lower, exact, _ = lowerForCuesBuf(s, nil)
+	return lower, exact
+}
+
+// lowerForCuesBuf is lowerForCues writing the lowered text, when exact,
+// into buf, grown when too small, and returned as buf for the next call.
+// The string returned is then buf itself (unsafe.String): it is only valid
+// until buf is written again, so the caller must not let it, or any string
+// cut from it, outlive its use of buf. When not exact, the result is a
+// string of its own and buf is returned as it was.
+func lowerForCuesBuf(s string, buf []byte) (lower string, exact bool, next []byte) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
-		return strings.ToLower(s), false
+		return strings.ToLower(s), false, buf
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	// Eight bytes at a time, through a buffer: see lower8.
-	var buf [512]byte
+	if len(s) == 0 {
+		return "", true, buf
+	}
+	if cap(buf) < len(s) {
+		buf = make([]byte, max(len(s), 2*cap(buf)))
+	}
+	b := buf[:len(s)]
+	// Eight bytes at a time: see lower8.
 	i := 0
-	for i+len(buf) <= len(s) {
-		for j := 0; j < len(buf); j += 8 {
-			binary.LittleEndian.PutUint64(buf[j:], lower8(load64(s[i+j:])))
-		}
-		b.Write(buf[:])
-		i += len(buf)
-	}
-	n := 0
 	for ; i+8 <= len(s); i += 8 {
-		binary.LittleEndian.PutUint64(buf[n:], lower8(load64(s[i:])))
-		n += 8
+		binary.LittleEndian.PutUint64(b[i:], lower8(load64(s[i:])))
 	}
 	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[n] = c
-		n++
+		b[i] = c
 	}
-	b.Write(buf[:n])
-	return b.String(), true
+	return unsafe.String(&b[0], len(b)), true, buf
 }
 
 // lower8 lowers the ASCII capitals among the eight bytes of x. A byte c

@@ -671,6 +671,7 @@ func TestLowerForCues(t *testing.T) {
 		texts = append(texts, strings.Repeat(string(all), 3)[i:])
 	}
 	texts = append(texts, strings.Join(corpusLines(t), "\n"))
+	var buf []byte // reused, as analyzeArticle does, by texts long and short
 	for _, s := range texts {
 		got, exact := lowerForCues(s)
 		want := strings.ToLower(s)
@@ -685,6 +686,11 @@ func TestLowerForCues(t *testing.T) {
 		}
 		if got != want {
 			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
+		}
+		var gotBuf string
+		var exactBuf bool
+		if gotBuf, exactBuf, buf = lowerForCuesBuf(s, buf); gotBuf != want || exactBuf != exact {
+			t.Fatalf("lowerForCuesBuf(%q) = %q, %v, want %q, %v", s, gotBuf, exactBuf, want, exact)
 		}
 	}
 }
@@ -712,13 +718,29 @@ func cleanCases(t testing.TB) []*Article {
 	return arts
 }
 
-// sameClean reports whether clean and cleanWords agree on a.
+// sameClean reports whether clean and cleanWords agree on a, both with
+// fresh buffers and with buffers used before. The buffers but paras are
+// overwritten before the comparison: no other part of the result may be
+// in them (see cleanWords).
 func sameClean(t *testing.T, a *Article, lr *langRules) {
 	t.Helper()
 	want := clean(a, lr)
-	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true)
+	got := cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("cleanWords(%q) = %+v, clean says %+v", a.Text, got, want)
+	}
+	b := cleanBufs{lower: []byte("some earlier article"), lines: make([]line, 3), live: make([]span, 2),
+		removals: []Removal{{Line: 9}}, removed: []*Removal{{Line: 8}}, paras: []span{{1, 2}}}
+	got = cleanWords(a, lr, tokenize(a.Text, span{a.BodyStart, len(a.Text)}), true, &b)
+	for i := range b.lower[:cap(b.lower)] {
+		b.lower[:cap(b.lower)][i] = '#'
+	}
+	clear(b.lines[:cap(b.lines)])
+	clear(b.live[:cap(b.live)])
+	clear(b.removals[:cap(b.removals)])
+	clear(b.removed[:cap(b.removed)])
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("cleanWords(%q) with a buffer = %+v, clean says %+v", a.Text, got, want)
 	}
 }
 
@@ -767,6 +789,10 @@ func FuzzLowerForCues(f *testing.F) {
 		if got != want {
 			t.Fatalf("lowerForCues(%q) = %q, want %q", s, got, want)
 		}
+		buf := make([]byte, len(s)/2, len(s)/2+3) // too small or not, and not empty
+		if got, _, _ := lowerForCuesBuf(s, buf); got != want {
+			t.Fatalf("lowerForCuesBuf(%q) = %q, want %q", s, got, want)
+		}
 		first := textScan.first(got)
 		for k, w := range textScan.words {
 			if got, want := first[k], strings.Index(got, w); got != want {
@@ -784,4 +810,44 @@ func bytesLowerASCII(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// outletKeyPlain is outletKey without its ASCII path.
+func outletKeyPlain(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TestOutletKey compares outletKey with outletKeyPlain on the corpus
+// lines, their words and every ASCII byte.
+func TestOutletKey(t *testing.T) {
+	texts := []string{"", "a", "Reuters", "reuters", "CNN Indonesia", "detik.com", "BERITABALI.COM", "x\xffY", "Kompas.id", "İstanbul", "\u212aelvin", strings.Repeat("AbC-9", 40)}
+	for c := 0; c < 128; c++ {
+		texts = append(texts, string(rune(c)), "a"+string(rune(c))+"Z")
+	}
+	for _, l := range corpusLines(t) {
+		texts = append(texts, l)
+		texts = append(texts, strings.Fields(l)...)
+	}
+	for _, s := range texts {
+		if got, want := outletKey(s), outletKeyPlain(s); got != want {
+			t.Fatalf("outletKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzOutletKey is TestOutletKey on arbitrary text.
+func FuzzOutletKey(f *testing.F) {
+	f.Add("Reuters/AFP")
+	f.Add("kompas.com")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := outletKey(s), outletKeyPlain(s); got != want {
+			t.Fatalf("outletKey(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

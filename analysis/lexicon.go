@@ -363,7 +363,11 @@ func (l *Lexicon) match(lang, text string, toks []token) []lexMatch {
 // matchTrie is match with the trie of the language, l.trie(lang): an
 // article looks it up once rather than once a sentence.
 func matchTrie(root *trieNode, text string, toks []token) []lexMatch {
-	var out []lexMatch
+	return appendMatchTrie(nil, root, text, toks)
+}
+
+// appendMatchTrie appends matchTrie(root, text, toks) to out.
+func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) []lexMatch {
 	for i := 0; i < len(toks); {
 		if nameWord(text, toks, i) {
 			i++

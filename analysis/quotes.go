@@ -407,7 +407,9 @@ func datePhraseOnly(s string, lr *langRules) bool {
 	if hasMoreWords(s, 4) {
 		return false // the test below, without tokens for a long rest
 	}
-	toks := tokenize(s, span{0, len(s)})
+	// At most four words: tokenize(s), in an array on the stack.
+	var buf [4]token
+	toks := appendTokens(buf[:0], s, span{0, len(s)})
 	if len(toks) == 0 || len(toks) > 4 {
 		return false
 	}
@@ -484,7 +486,11 @@ func modifiesRole(toks []token, k int, lr *langRules) bool {
 // forwardNP reads a speaker phrase starting at toks[i]: "kantor berita
 // Korea Utara, KCNA", "militer Korea Selatan", "Putin". It stops at a
 // preposition, a clause break or a quotation, and takes an appositive name
-// after a comma. end is the index after the phrase.
+// after a comma. end is the index after the phrase. The phrase is a part
+// of toks, toks[i:end] or the appositive, with no room to append to: the
+// words are taken one by one, each the one after the last, so np is
+// always toks[i:k] (and app toks[k:j]); forwardNPCopy in
+// analyze_fast_test.go is the version that copies them.
 func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np []token, end int) {
 	k := i
 	for k < len(toks) && len(np) < 10 {
@@ -493,10 +499,10 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			break
 		}
 		if len(np) == 0 && lr.is(&t, wPronoun) {
-			return []token{t}, k + 1
+			return toks[k : k+1 : k+1], k + 1
 		}
 		if lr.is(&t, wIn) && hasRole(np, lr) && k+1 < len(toks) && isPlace(toks[k+1:k+2]) {
-			np = append(np, t) // "media pemerintah di Pyongyang", "officials in Washington"
+			np = toks[i : k+1 : k+1] // "media pemerintah di Pyongyang", "officials in Washington"
 			k++
 			continue
 		}
@@ -504,14 +510,14 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			break
 		}
 		if (t.Norm == "dan" || t.Norm == "and") && len(np) > 0 && k+1 < len(toks) && isNPWord(toks[k+1], lr) {
-			np = append(np, t)
+			np = toks[i : k+1 : k+1]
 			k++
 			continue
 		}
 		if !isNPWord(t, lr) && !modifiesRole(toks, k, lr) {
 			break
 		}
-		np = append(np, t)
+		np = toks[i : k+1 : k+1]
 		k++
 	}
 	// Appositive: ", KCNA," or ", KCNA." after a descriptive phrase.
@@ -522,7 +528,7 @@ func forwardNP(text string, s *sentence, toks []token, i int, lr *langRules) (np
 			if len(app) > 0 && hasBreak(text, toks[j-1].End, toks[j].Start) {
 				break
 			}
-			app = append(app, toks[j])
+			app = toks[k : j+1 : j+1]
 			j++
 		}
 		if len(app) > 0 && !isPlace(app) && (j == len(toks) || strings.HasPrefix(strings.TrimSpace(between(text, toks[j-1].End, toks[j].Start)), ",")) {
@@ -604,7 +610,7 @@ func backwardNP(text string, s *sentence, toks []token, v int, lr *langRules) (n
 		return nil, true
 	}
 	if lr.is(&toks[k], wPronoun) {
-		return []token{toks[k]}, false
+		return toks[k : k+1 : k+1], false // a part of toks, as the other phrases
 	}
 	end := k
 	for k >= 0 && end-k < 10 {
@@ -836,23 +842,32 @@ func phraseText(text string, np []token, lr *langRules) string {
 type attrBufs struct {
 	frames []frame
 	out    []*rawQuote
-	// quotes holds the last quotes handed out, in a store that is
-	// replaced, never reused, once it is full: they outlive attribute.
+	// quotes holds the last quotes handed out. When it is full, a new
+	// store twice as large replaces it, and the quotes handed out stay
+	// where they are. reset makes the store reusable: the quotes handed
+	// out since the last reset are then overwritten by the next ones.
 	quotes []rawQuote
+	// pronounRules maps a rule to the rule + "+pronoun" (see pronounRule).
+	pronounRules map[string]string
 }
 
-// newQuote returns a new quote from the store of b.
+// newQuote returns a new quote from the store of b, valid until b.reset.
 func (b *attrBufs) newQuote(q rawQuote) *rawQuote {
 	if len(b.quotes) == cap(b.quotes) {
-		b.quotes = make([]rawQuote, 0, 32)
+		b.quotes = make([]rawQuote, 0, max(32, 2*cap(b.quotes)))
 	}
 	b.quotes = append(b.quotes, q)
 	return &b.quotes[len(b.quotes)-1]
 }
 
+// reset lets newQuote reuse the store: every quote it handed out before
+// must be dead or copied.
+func (b *attrBufs) reset() { b.quotes = b.quotes[:0] }
+
 // attribute finds quotes and reported statements in one sentence and
 // resolves pronouns with st. The list returned is in the buffers of b
-// and valid until the next call with b; the quotes in it stay valid.
+// and valid until the next call with b; the quotes in it stay valid until
+// b.reset.
 func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st *speakerState, b *attrBufs) []*rawQuote {
 	b.frames = findFrames(text, s, lr, b.frames[:0])
 	frames := b.frames
@@ -949,7 +964,7 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			rq.speaker = f.speaker
 			rq.rule = f.rule
 			if f.pronoun {
-				rq.rule += "+pronoun"
+				rq.rule = b.pronounRule(rq.rule)
 			}
 		case whole && prevAttributed && st.last != "":
 			rq.kind, rq.speaker, rq.rule = KindDirect, st.last, "continuation"
@@ -975,17 +990,33 @@ func attribute(text string, s *sentence, prevAttributed bool, lr *langRules, st 
 			kind = kindNaming
 		}
 		out = append(out, b.newQuote(rawQuote{kind: kind, text: c, sent: s.sp, mention: mentionText(text, f),
-			speaker: f.speaker, rule: f.rule + pronounSuffix(f.pronoun), reported: c}))
+			speaker: f.speaker, rule: b.ruleOf(f), reported: c}))
 	}
 	b.out = out
 	return out
 }
 
-func pronounSuffix(pronoun bool) string {
-	if pronoun {
-		return "+pronoun"
+// ruleOf is the rule of a quote by frame f: f.rule, and "+pronoun" when
+// the speaker is a pronoun.
+func (b *attrBufs) ruleOf(f *frame) string {
+	if f.pronoun {
+		return b.pronounRule(f.rule)
 	}
-	return ""
+	return f.rule
+}
+
+// pronounRule returns rule + "+pronoun", made once per rule: the rules
+// are few, their quotes many.
+func (b *attrBufs) pronounRule(rule string) string {
+	r, ok := b.pronounRules[rule]
+	if !ok {
+		if b.pronounRules == nil {
+			b.pronounRules = make(map[string]string)
+		}
+		r = rule + "+pronoun"
+		b.pronounRules[rule] = r
+	}
+	return r
 }
 
 func frameStart(s *sentence, f *frame) int {
@@ -1018,7 +1049,13 @@ func quoteIsClauseAfter(text string, s *sentence, f *frame, q quoted) bool {
 		return false
 	}
 	mid := strings.TrimSpace(between(text, v.End, q.Outer.Start))
-	mt := tokenize(mid, span{0, len(mid)})
+	// tokenize(mid), when it has at most one word (hasMoreWords counts as
+	// tokenize does), in an array on the stack.
+	if hasMoreWords(mid, 1) {
+		return false
+	}
+	var buf [1]token
+	mt := appendTokens(buf[:0], mid, span{0, len(mid)})
 	if len(mt) > 1 || len(mt) == 1 && !rulesID.is(&mt[0], wThat) && !rulesEN.is(&mt[0], wThat) {
 		return false
 	}

@@ -279,7 +279,12 @@ func startsUpper(s string) bool {
 // nameRuns returns the proper names in a sentence's tokens: runs of two or
 // more capitalised words with titles and places removed.
 func nameRuns(text string, toks []token, lr *langRules) []string {
-	var out []string
+	return appendNameRuns(nil, text, toks, lr)
+}
+
+// appendNameRuns appends nameRuns(text, toks, lr) to out. The names are
+// parts of text.
+func appendNameRuns(out []string, text string, toks []token, lr *langRules) []string {
 	for i := 0; i < len(toks); {
 		if !toks[i].Cap {
 			i++
