@@ -1,9 +1,9 @@
 package analysis
 
 import (
-	"hash/maphash"
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"path"
 	"slices"

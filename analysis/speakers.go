@@ -276,14 +276,9 @@ func startsUpper(s string) bool {
 	return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 }
 
-// nameRuns returns the proper names in a sentence's tokens: runs of two or
-// more capitalised words with titles and places removed.
-func nameRuns(text string, toks []token, lr *langRules) []string {
-	return appendNameRuns(nil, text, toks, lr)
-}
-
-// appendNameRuns appends nameRuns(text, toks, lr) to out. The names are
-// parts of text.
+// appendNameRuns appends to out the proper names in a sentence's tokens:
+// runs of two or more capitalised words with titles and places removed.
+// The names are parts of text.
 func appendNameRuns(out []string, text string, toks []token, lr *langRules) []string {
 	for i := 0; i < len(toks); {
 		if !toks[i].Cap {
