@@ -234,9 +234,6 @@ func (c *collector) add(o *articleOut) {
 	o.quotes, o.matches, o.names, o.warnings, o.quoteWords = nil, nil, nil, nil, nil // now in res; let them go
 }
 
-// maxSeenWords bounds each worker's cache of vocab ids.
-const maxSeenWords = 1 << 16
-
 // analyzeAll analyses articles on GOMAXPROCS workers and hands each
 // result to commit in the order of the articles, so the output does not
 // depend on scheduling; it returns the results in that order.
@@ -527,18 +524,26 @@ func clip[S ~[]E, E any](s S) S {
 // sp.Start; next is the first word of body that starts at or after
 // sp.End, a from for the spans after sp.
 func tokensOf(text string, body []token, sp span, from int) (toks []token, next int) {
-	lo := from
-	for lo < len(body) && body[lo].Start < sp.Start {
-		lo++
-	}
-	hi := lo
-	for hi < len(body) && body[hi].Start < sp.End {
-		hi++
-	}
+	lo, hi := startingIn(body, sp, from)
 	if lo > 0 && body[lo-1].End > sp.Start || hi > 0 && body[hi-1].End > sp.End {
 		return tokenize(text, sp), hi
 	}
 	return body[lo:hi:hi], hi
+}
+
+// startingIn returns the words body[lo:hi] that start in sp, looking from
+// the word from on: no word of body before from may start at or after
+// sp.Start.
+func startingIn(body []token, sp span, from int) (lo, hi int) {
+	lo = from
+	for lo < len(body) && body[lo].Start < sp.Start {
+		lo++
+	}
+	hi = lo
+	for hi < len(body) && body[hi].Start < sp.End {
+		hi++
+	}
+	return lo, hi
 }
 
 // rawMatch is a lexicon match in one article, before it joins the result.

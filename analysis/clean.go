@@ -751,14 +751,7 @@ func cleanWords(a *Article, lang *langRules, body []token, haveBody bool, b *cle
 // it, which ends by sp.End or is white space). next is the first word
 // after sp, the from of the next line.
 func lineWords(body []token, sp span, from int) (words []token, next int) {
-	lo := from
-	for lo < len(body) && body[lo].Start < sp.Start {
-		lo++
-	}
-	hi := lo
-	for hi < len(body) && body[hi].Start < sp.End {
-		hi++
-	}
+	lo, hi := startingIn(body, sp, from)
 	return body[lo:hi:hi], hi
 }
 

@@ -64,6 +64,7 @@ func (c *wordCache) hash(k *cacheKey) uint64 {
 // sent every word back to the vocab's locks until it had filled again:
 // with a vocabulary of 200,000 words that was three times the vocab calls.)
 const (
+	maxSeenWords      = 1 << 16 // the scale of a cache: its table holds up to 1.5 times as many
 	wordCacheMinSlots = 1 << 12
 	wordCacheMaxSlots = 2 * maxSeenWords
 	wordCacheMaxLong  = maxSeenWords / 8
