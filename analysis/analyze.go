@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/framelens/framelens/internal/hugepage"
 )
 
 // Options controls Analyze. A nil *Options or the zero value analyses with
@@ -279,7 +281,7 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 
 // wordSlab is the size, in words, of the slabs analyzeAll cuts the
 // articles' words from: 16 MB, large enough for huge pages (see
-// adviseHuge), where an allocation per article would fault its pages in
+// hugepage.Advise), where an allocation per article would fault its pages in
 // one by one. The slabs are garbage once layOut has copied the words.
 const wordSlab = 4 << 20
 
@@ -288,7 +290,7 @@ const wordSlab = 4 << 20
 func carveWords(slab []uint32, n int) (words, rest []uint32) {
 	if cap(slab) < n {
 		slab = make([]uint32, 0, max(n, wordSlab))
-		adviseHuge(slab)
+		hugepage.Advise(slab)
 	}
 	return slab[:0:n], slab[n:n:cap(slab)]
 }

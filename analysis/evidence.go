@@ -6,6 +6,8 @@ import (
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/framelens/framelens/internal/hugepage"
 )
 
 // A large corpus has millions of quotes and matches. Held as Quote and
@@ -316,7 +318,7 @@ func (l *Matches) UnmarshalJSON(b []byte) error { return unmarshalList(b, l, Mat
 // without copying itself: a list of millions of records grown by
 // doubling would copy them over and over. The chunks are cut from slabs
 // of one, two, … up to maxSlabChunks chunks, so that a long list's
-// memory comes in pieces large enough for huge pages (see adviseHuge)
+// memory comes in pieces large enough for huge pages (see hugepage.Advise)
 // and a short list's stays small.
 type chunks[T any] struct {
 	c     [][]T
@@ -338,7 +340,7 @@ func (s *chunks[T]) push(x T) {
 	if s.n&(chunkSize-1) == 0 {
 		if len(s.spare) == 0 {
 			s.spare = make([]T, min(len(s.c)+1, maxSlabChunks)*chunkSize)
-			adviseHuge(s.spare)
+			hugepage.Advise(s.spare)
 		}
 		s.c = append(s.c, s.spare[:0:chunkSize])
 		s.spare = s.spare[chunkSize:]

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/framelens/framelens/internal/hugepage"
 )
 
 // Reuse is the text shared word for word by articles of different
@@ -261,7 +263,7 @@ func layWords(docs [][]uint32) []uint32 {
 		n += len(d) + 1
 	}
 	w := make([]uint32, n)
-	adviseHuge(w)
+	hugepage.Advise(w)
 	w[0] = sep(0)
 	parallel(len(docs), func(i int) {
 		copy(w[at[i]:], docs[i])
@@ -357,7 +359,7 @@ const wcLen = 16
 // order, so they do not depend on scheduling.
 func (x *reuseIndex) group() {
 	x.gid = make([]int32, len(x.w))
-	adviseHuge(x.gid)
+	hugepage.Advise(x.gid)
 	const fillChunk = 1 << 20 // on all cores: writing a large new array is mostly page faults
 	parallel((len(x.gid)+fillChunk-1)/fillChunk, func(c int) {
 		g := x.gid[c*fillChunk : min(len(x.gid), (c+1)*fillChunk)]
@@ -413,8 +415,8 @@ func (x *reuseIndex) group() {
 	// writing each position where it goes would miss the cache (and the
 	// TLB) every time.
 	order, hashes := make([]int32, total), make([]uint32, total)
-	adviseHuge(order)
-	adviseHuge(hashes)
+	hugepage.Advise(order)
+	hugepage.Advise(hashes)
 	type wcBuf struct {
 		p [wcLen]int32
 		h [wcLen]uint32

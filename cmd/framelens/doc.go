@@ -36,6 +36,13 @@ times the corpus text (at least 1 GiB), so that the garbage collector works
 harder instead of letting the heap double. Set GOMEMLIMIT (e.g. 8GiB) to
 trade memory for speed, or lower to squeeze a large corpus onto a small machine.
 
+On Linux, before a corpus of 32 MB or more is read, framelens grows its
+heap by that limit at once and asks the kernel to back it with
+transparent huge pages (madvise), so that the heap is faulted in 2 MB at a
+time instead of 4 KB: a large run spends seconds less in page faults. It
+is advice and changes no output; on a system where transparent huge pages
+are "never", it changes nothing.
+
 # Exit status
 
 0 when the run succeeded, 1 when it failed (the error names the file and

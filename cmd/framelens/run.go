@@ -149,6 +149,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // analyze reads the corpus, the lexicons and the codebook, and runs the analysis.
 func analyze(ctx context.Context, c *config) (*analysis.Result, error) {
+	prepareHeap(c.paths)
 	corpus, err := analysis.ReadCorpus(c.paths, &analysis.ReadOptions{Strict: c.strict})
 	if err != nil {
 		return nil, fmt.Errorf("reading corpus: %w", err)
