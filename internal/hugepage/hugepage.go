@@ -29,8 +29,6 @@ func Heap(n int64) {
 	if !supported || n < 4*Size {
 		return
 	}
-	b := make([]byte, n)
-	Advise(b)
-	b = nil
+	Advise(make([]byte, n))
 	debug.FreeOSMemory()
 }
