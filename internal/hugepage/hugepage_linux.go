@@ -1,6 +1,7 @@
 package hugepage
 
 import (
+	"runtime"
 	"syscall"
 	"unsafe"
 )
@@ -18,12 +19,19 @@ func Advise[T any](s []T) {
 	if n < 2*Size {
 		return
 	}
-	p := unsafe.Pointer(unsafe.SliceData(s[:1]))
-	base := uintptr(p)
-	from := (base + Size - 1) &^ (Size - 1)
-	to := (base + n) &^ (Size - 1)
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(s[:1])))
+	adviseRange(base, base+n)
+	runtime.KeepAlive(s)
+}
+
+// adviseRange asks for huge pages in the whole huge pages between the
+// addresses from and to, which are memory of the Go heap.
+func adviseRange(from, to uintptr) {
+	from = (from + Size - 1) &^ (Size - 1)
+	to &^= Size - 1
 	if from < to {
-		b := unsafe.Slice((*byte)(unsafe.Add(p, from-base)), to-from)
-		syscall.Madvise(b, syscall.MADV_HUGEPAGE) // advice: an error changes nothing
+		// Advice: an error changes nothing. The addresses are passed as
+		// integers: no Go pointer is made of them.
+		syscall.Syscall(syscall.SYS_MADVISE, from, to-from, syscall.MADV_HUGEPAGE)
 	}
 }
