@@ -45,14 +45,17 @@ func setMemoryLimit(corpus *analysis.Corpus) {
 // Page faults: on Linux the Go heap is faulted in 4 KB pages, which for
 // the gigabyte of heap of a 250 MB corpus costs seconds of CPU on a
 // virtual machine (see package hugepage). So before a corpus of at least
-// heapAheadBytes is read, prepareHeap maps as much heap as the memory
-// limit will be and asks for huge pages in it.
+// heapAheadBytes is read, prepareHeap maps half as much heap again as the
+// memory limit will be, and asks for huge pages in it: the limit alone was
+// too little, as the reuse index's arrays of a 250 MB corpus, each a
+// run of 124 MB, grew the heap past it where freed memory was in
+// smaller pieces. Memory mapped and never written costs nothing.
 const heapAheadBytes = 32 << 20
 
 // prepareHeap readies the heap for the corpus at paths (see heapAheadBytes).
 func prepareHeap(paths []string) {
 	if n := inputBytes(paths); n >= heapAheadBytes {
-		hugepage.Heap(memoryLimit(n))
+		hugepage.Heap(memoryLimit(n) * 3 / 2)
 	}
 }
 
