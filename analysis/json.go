@@ -45,7 +45,11 @@ type jsonWriter struct {
 	enc *json.Encoder
 	// scratch holds the elements that append their own JSON.
 	scratch []byte
-	err     error
+	// lists holds compactList's buffers, one per goroutine, kept from one
+	// list to the next: a chunk of large elements (passages carried by
+	// hundreds of articles) makes them megabytes long.
+	lists [][]byte
+	err   error
 }
 
 // value writes v compactly, as json.Marshal would without HTML escaping.
@@ -177,7 +181,10 @@ func (jw *jsonWriter) compactList(l jsonList, indent string) {
 	}
 	jw.w.WriteString("[")
 	sep := "\n" + indent + "  "
-	bufs := make([][]byte, workers(n))
+	if len(jw.lists) < workers(n) {
+		jw.lists = make([][]byte, workers(n))
+	}
+	bufs := jw.lists[:workers(n)]
 	for start := 0; start < n && jw.err == nil; start += len(bufs) * listChunk {
 		parallel(len(bufs), func(c int) {
 			b := bufs[c][:0]

@@ -16,11 +16,22 @@ type jsonAppender interface {
 
 const hexDigits = "0123456789abcdef"
 
+// grow returns b with room for n more bytes, at least doubling its
+// capacity when it must grow: slices.Grow (append) grows a large slice by
+// a quarter, which copies a buffer of megabytes many times over as it
+// fills.
+func grow(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	return slices.Grow(b, max(n, cap(b)))
+}
+
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // does with SetEscapeHTML(false): quotation mark, backslash and control
 // characters escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
 func appendJSONString(b []byte, s string) []byte {
-	b = slices.Grow(b, len(s)+2)
+	b = grow(b, len(s)+2)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
