@@ -347,8 +347,15 @@ func (x *reuseIndex) forShingles(from, to int, fn func(p int, h uint64)) {
 }
 
 // wcLen is the number of positions group gathers per bucket before
-// writing them out: a 64-byte cache line of them.
+// writing them out: two 64-byte cache lines of them.
 const wcLen = 16
+
+// posHash is a position of reuseIndex.w and the low 32 bits of the hash
+// of the shingle there.
+type posHash struct {
+	p int32
+	h uint32
+}
 
 // group sets gid, post and start. The positions are spread by the top
 // bits of their shingle hash into buckets of about 4K; each bucket is
@@ -409,18 +416,15 @@ func (x *reuseIndex) group() {
 	// The positions in bucket order, each with the low 32 bits of its
 	// hash: numbering a bucket then reads the words of a position only
 	// when another of the bucket has the same hash, and in news almost
-	// every shingle occurs once.
-	// Each range gathers its positions in a line-sized buffer per bucket
-	// and writes a buffer out when it is full: with thousands of buckets,
-	// writing each position where it goes would miss the cache (and the
-	// TLB) every time.
-	order, hashes := make([]int32, total), make([]uint32, total)
+	// every shingle occurs once. A position and its hash are side by
+	// side, so that each bucket is one stream of writes.
+	// Each range gathers its positions in a buffer of a few cache lines
+	// per bucket and writes a buffer out when it is full: with thousands
+	// of buckets, writing each position where it goes would miss the
+	// cache (and the TLB) every time.
+	order := make([]posHash, total)
 	hugepage.Advise(order)
-	hugepage.Advise(hashes)
-	type wcBuf struct {
-		p [wcLen]int32
-		h [wcLen]uint32
-	}
+	type wcBuf [wcLen]posHash
 	bufs, fills := make([][]wcBuf, workers(nr)), make([][]uint8, workers(nr))
 	parallelW(nr, func(w, r int) {
 		if bufs[w] == nil {
@@ -430,19 +434,17 @@ func (x *reuseIndex) group() {
 		x.forShingles(cut[r], cut[r+1], func(p int, h uint64) {
 			b := bucketOf(h)
 			i := n[b]
-			buf[b].p[i], buf[b].h[i] = int32(p), uint32(h)
+			buf[b][i] = posHash{int32(p), uint32(h)}
 			if i++; i < wcLen {
 				n[b] = i
 				return
 			}
-			copy(order[f[b]:f[b]+wcLen], buf[b].p[:])
-			copy(hashes[f[b]:f[b]+wcLen], buf[b].h[:])
+			copy(order[f[b]:f[b]+wcLen], buf[b][:])
 			f[b] += wcLen
 			n[b] = 0
 		})
 		for b, i := range n {
-			copy(order[f[b]:], buf[b].p[:i])
-			copy(hashes[f[b]:], buf[b].h[:i])
+			copy(order[f[b]:], buf[b][:i])
 			f[b] += int(i)
 			n[b] = 0
 		}
@@ -464,7 +466,7 @@ func (x *reuseIndex) group() {
 	parallelW(nchunks, func(w, c int) {
 		var used []int
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
-			ps, hs := order[bstart[b]:bstart[b+1]], hashes[bstart[b]:bstart[b+1]]
+			ps := order[bstart[b]:bstart[b+1]]
 			need := max(16, 1<<bits.Len(uint(2*len(ps))))
 			if len(tables[w]) < need {
 				tables[w] = make([]slot, need)
@@ -474,8 +476,8 @@ func (x *reuseIndex) group() {
 			}
 			table := tables[w]
 			mask := need - 1
-			for j, p := range ps {
-				h := hs[j]
+			for j := range ps {
+				p, h := ps[j].p, ps[j].h
 				i := int(h>>4) & mask
 				for table[i].rep >= 0 && (table[i].h != h || !slices.Equal(x.w[table[i].rep:int(table[i].rep)+x.k], x.w[p:int(p)+x.k])) {
 					i = (i + 1) & mask
@@ -485,13 +487,14 @@ func (x *reuseIndex) group() {
 					used = append(used, i)
 				}
 				table[i].cnt++
-				hs[j] = uint32(i) // the slot, for the second loop
+				ps[j].h = uint32(i) // the slot, for the second loop
 			}
 			n := int32(0)
-			for j, p := range ps {
-				s := &table[hs[j]]
+			for j := range ps {
+				p := ps[j].p
+				s := &table[ps[j].h]
 				if s.cnt < 2 {
-					ps[j] = -1 // the shingle occurs once: gid stays -1
+					ps[j].p = -1 // the shingle occurs once: gid stays -1
 					continue
 				}
 				if s.id < 0 {
@@ -507,7 +510,6 @@ func (x *reuseIndex) group() {
 			used = used[:0]
 		}
 	})
-	hashes = nil
 	offset := make([]int32, nb)
 	groups := int32(0)
 	for b := range nb {
@@ -516,9 +518,9 @@ func (x *reuseIndex) group() {
 	}
 	parallel((nb+bchunk-1)/bchunk, func(c int) {
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
-			for _, p := range order[bstart[b]:bstart[b+1]] {
-				if p >= 0 {
-					x.gid[p] += offset[b]
+			for _, ph := range order[bstart[b]:bstart[b+1]] {
+				if ph.p >= 0 {
+					x.gid[ph.p] += offset[b]
 				}
 			}
 		}
@@ -570,7 +572,7 @@ func (x *reuseIndex) group() {
 	for g, c := range postCount {
 		x.start[g+1] = x.start[g] + c
 	}
-	x.post = order[:x.start[len(postCount)]]
+	x.post = make([]int32, x.start[len(postCount)])
 	clear(lastDoc)
 	for i := range lastDoc {
 		lastDoc[i] = -1
