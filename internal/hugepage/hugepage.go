@@ -25,6 +25,9 @@ const Size = 2 << 20
 // heap used before, which the runtime must clear, costs little.
 const piece = 4 << 20
 
+// maxHeap is the most Heap grows the heap by.
+const maxHeap = 8 << 30
+
 // Heap makes the Go heap about n bytes larger at once and asks for huge
 // pages in the whole of it, so that the heap of a large run, as it grows
 // into that memory, is faulted in 2 MB at a time.
@@ -36,11 +39,14 @@ const piece = 4 << 20
 // the range, the lowest free addresses first. (One n-byte array would be
 // cleared, every page of it written in 4 KB pages, whenever the runtime
 // placed its start in memory used before.) A program calls Heap once,
-// early, when it knows about how much memory it will need; it does
-// nothing where huge pages cannot be asked for, or when n is smaller than
-// a few huge pages.
+// early, when it knows about how much memory it will need. It grows the
+// heap by at most maxHeap bytes, and never past the soft memory limit (see
+// debug.SetMemoryLimit): the arrays are live until they are all made. It
+// does nothing where huge pages cannot be asked for, on a 32-bit system,
+// or when n is smaller than a few huge pages.
 func Heap(n int64) {
-	if !supported || n < 2*piece {
+	n = min(n, maxHeap, debug.SetMemoryLimit(-1))
+	if !supported || unsafe.Sizeof(uintptr(0)) < 8 || n < 2*piece {
 		return
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // no collection while the arrays are made

@@ -1,6 +1,10 @@
 package hugepage
 
-import "testing"
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
 
 // TestAdvise checks that the advice leaves slices of every size, and what
 // is written to them, as they are.
@@ -34,5 +38,19 @@ func TestHeap(t *testing.T) {
 		for i := range b {
 			b[i] = byte(i)
 		}
+	}
+}
+
+// TestHeapRespectsMemoryLimit checks that Heap grows the heap no further
+// than the soft memory limit.
+func TestHeapRespectsMemoryLimit(t *testing.T) {
+	const limit = 64 << 20
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	Heap(1 << 30)
+	runtime.ReadMemStats(&after)
+	if grown := int64(after.HeapSys) - int64(before.HeapSys); grown > limit+8<<20 {
+		t.Fatalf("Heap(1 GB) with a %d MB limit grew the heap by %d MB", limit>>20, grown>>20)
 	}
 }
