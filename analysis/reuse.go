@@ -796,6 +796,17 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		doc := &x.docs[d]
 		strs[d] = docStrs{tab.intern(doc.id), tab.intern(doc.outlet), tab.add(doc.text)}
 	}
+	// The rank of each article id in string order, by its id in tab, so
+	// that occurrences are sorted by article comparing integers.
+	byID := make([]int32, len(x.docs))
+	for d := range byID {
+		byID[d] = int32(d)
+	}
+	sortFunc(byID, func(a, b int32) int { return strings.Compare(x.docs[a].id, x.docs[b].id) })
+	idRank := make([]int32, len(tab.strs))
+	for i, d := range byID {
+		idRank[strs[d].id] = int32(i) // equal ids are one string of tab
+	}
 	// Occurrence offsets, document by document, tokenizing each needed span once.
 	type req struct {
 		doc, pos, n int32
@@ -851,7 +862,7 @@ func (x *reuseIndex) result(found []*reusePassage) *Reuse {
 		p := out[i]
 		p.Text = tab.slice(p.Occurrences.recs[0].text) // occurrences are in input order
 		slices.SortStableFunc(p.Occurrences.recs, func(a, b occRec) int {
-			return strings.Compare(tab.str(a.article), tab.str(b.article))
+			return cmp.Compare(idRank[a.article], idRank[b.article])
 		})
 		for _, o := range p.Occurrences.recs {
 			p.Articles = append(p.Articles, tab.str(o.article))
