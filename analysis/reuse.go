@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/framelens/framelens/internal/hugepage"
 )
@@ -195,7 +196,7 @@ func findReuseIn(w []uint32, docs []reuseDoc, minWords int) *Reuse {
 	k := max(minWords, 1)
 	x := newReuseIndex(docs, k, w)
 	ps := x.passages()
-	x.gid, x.post, x.start = nil, nil, nil // the largest arrays of a large corpus, not needed from here
+	x.gid, x.post, x.start = groupIDs{}, nil, nil // not needed from here
 	x.dropContained(ps)
 	return x.result(ps)
 }
@@ -212,7 +213,7 @@ type reuseIndex struct {
 	base   []int    // base[d] is the index in w of doc d's first word; base[len(docs)] = len(w)
 	outlet []int32  // per doc, the index of its outlet in names
 	names  []string // outlet names, sorted
-	gid    []int32  // per position in w: the shingle group starting there, or -1 when no other position has the same words
+	gid    groupIDs // per position in w: the shingle group starting there, or -1 when no other position has the same words
 	post   []int32  // positions of each group, increasing: post[start[g]:start[g+1]]
 	start  []int32
 }
@@ -365,15 +366,7 @@ type posHash struct {
 // and buckets numbered, on GOMAXPROCS workers; ids are given in bucket
 // order, so they do not depend on scheduling.
 func (x *reuseIndex) group() {
-	x.gid = make([]int32, len(x.w))
-	hugepage.Advise(x.gid)
-	const fillChunk = 1 << 20 // on all cores: writing a large new array is mostly page faults
-	parallel((len(x.gid)+fillChunk-1)/fillChunk, func(c int) {
-		g := x.gid[c*fillChunk : min(len(x.gid), (c+1)*fillChunk)]
-		for i := range g {
-			g[i] = -1
-		}
-	})
+	x.gid.bits = make([]uint64, (len(x.w)+63)/64)
 	total := 0
 	for d := range x.docs {
 		total += max(0, x.base[d+1]-1-x.base[d]-x.k+1)
@@ -494,14 +487,15 @@ func (x *reuseIndex) group() {
 				p := ps[j].p
 				s := &table[ps[j].h]
 				if s.cnt < 2 {
-					ps[j].p = -1 // the shingle occurs once: gid stays -1
+					ps[j].p = -1 // the shingle occurs once: no group
 					continue
 				}
 				if s.id < 0 {
 					s.id = n
 					n++
 				}
-				x.gid[p] = s.id
+				ps[j].h = uint32(s.id) // the bucket's own number, for the offsets below
+				x.gid.mark(int(p))
 			}
 			local[b] = n
 			for _, i := range used {
@@ -516,11 +510,12 @@ func (x *reuseIndex) group() {
 		offset[b] = groups
 		groups += local[b]
 	}
+	x.gid.index()
 	parallel((nb+bchunk-1)/bchunk, func(c int) {
 		for b := c * bchunk; b < min(nb, (c+1)*bchunk); b++ {
 			for _, ph := range order[bstart[b]:bstart[b+1]] {
 				if ph.p >= 0 {
-					x.gid[ph.p] += offset[b]
+					x.gid.ids[x.gid.rankOf(int(ph.p))] = int32(ph.h) + offset[b]
 				}
 			}
 		}
@@ -539,32 +534,20 @@ func (x *reuseIndex) group() {
 		perDoc[g]++
 		return perDoc[g] <= maxPostingsPerDoc
 	}
-	// The positions that start a shared shingle, in order, found on all
-	// cores: the postings are made from them alone, not from every word.
-	shared := make([][]int32, nr)
-	parallel(nr, func(r int) {
-		var ps []int32
-		for p := x.base[cut[r]]; p < x.base[cut[r+1]]; p++ {
-			if x.gid[p] >= 0 {
-				ps = append(ps, int32(p))
-			}
-		}
-		shared[r] = ps
-	})
-	// forShared calls fn with each of them and its document.
-	forShared := func(fn func(p int32, d int)) {
+	// forShared calls fn with each position that starts a shared
+	// shingle, in order, with its group and document: the postings are
+	// made from them alone, not from every word.
+	forShared := func(fn func(p, g int32, d int)) {
 		d := 0
-		for _, ps := range shared {
-			for _, p := range ps {
-				for x.base[d+1] <= int(p) {
-					d++
-				}
-				fn(p, d)
+		x.gid.each(func(p, g int32) {
+			for x.base[d+1] <= int(p) {
+				d++
 			}
-		}
+			fn(p, g, d)
+		})
 	}
-	forShared(func(p int32, d int) {
-		if g := x.gid[p]; keep(g, d) {
+	forShared(func(_, g int32, d int) {
+		if keep(g, d) {
 			postCount[g]++
 		}
 	})
@@ -578,12 +561,60 @@ func (x *reuseIndex) group() {
 		lastDoc[i] = -1
 	}
 	next := slices.Clone(x.start[:len(postCount)])
-	forShared(func(p int32, d int) {
-		if g := x.gid[p]; keep(g, d) {
+	forShared(func(p, g int32, d int) {
+		if keep(g, d) {
 			x.post[next[g]] = p
 			next[g]++
 		}
 	})
+}
+
+// groupIDs holds, for each position of reuseIndex.w, the shingle group
+// starting there, or -1 when no other position has the same words: a bit
+// per position, set at the few that start a shared shingle (2% in news),
+// and the groups of those alone, in position order. A group array of the
+// size of w was the largest array of a large corpus (124 MB at 250 MB).
+type groupIDs struct {
+	bits []uint64 // bit p%64 of bits[p/64]: position p has a group
+	rank []int32  // rank[i]: the bits set in bits[:i]
+	ids  []int32  // the group of each position with one, in order
+}
+
+// mark sets the bit of position p; it may run on several goroutines at once.
+func (g *groupIDs) mark(p int) { atomic.OrUint64(&g.bits[p>>6], 1<<(p&63)) }
+
+// index counts the bits marked and makes room for their groups.
+func (g *groupIDs) index() {
+	g.rank = make([]int32, len(g.bits)+1)
+	for i, b := range g.bits {
+		g.rank[i+1] = g.rank[i] + int32(bits.OnesCount64(b))
+	}
+	g.ids = make([]int32, g.rank[len(g.bits)])
+}
+
+// rankOf returns the index in ids of marked position p.
+func (g *groupIDs) rankOf(p int) int {
+	return int(g.rank[p>>6]) + bits.OnesCount64(g.bits[p>>6]&(1<<(p&63)-1))
+}
+
+// at returns the group of position p, or -1.
+func (g *groupIDs) at(p int) int32 {
+	if g.bits[p>>6]&(1<<(p&63)) == 0 {
+		return -1
+	}
+	return g.ids[g.rankOf(p)]
+}
+
+// each calls fn with each position that has a group, in order, and its group.
+func (g *groupIDs) each(fn func(p, id int32)) {
+	i := 0
+	for w, b := range g.bits {
+		for b != 0 {
+			fn(int32(w<<6+bits.TrailingZeros64(b)), g.ids[i])
+			i++
+			b &= b - 1
+		}
+	}
 }
 
 // lcp returns the number of equal words from positions a and b of w,
@@ -591,7 +622,7 @@ func (x *reuseIndex) group() {
 func (x *reuseIndex) lcp(a, b int32) int {
 	m := 0
 	for {
-		ga, gb := x.gid[int(a)+m], x.gid[int(b)+m]
+		ga, gb := x.gid.at(int(a)+m), x.gid.at(int(b)+m)
 		if ga >= 0 && ga == gb {
 			m += x.k
 			continue

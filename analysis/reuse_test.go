@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -623,5 +624,60 @@ func TestFindReuseOneCore(t *testing.T) {
 	}
 	if !slices.Equal(p1, p2) || !slices.Equal(a1, a2) || !slices.Equal(r1, r2) {
 		t.Error("findReuse on one core differs from findReuse on all cores")
+	}
+}
+
+// TestGroupIDs checks groupIDs against a plain array of groups: positions
+// marked on two goroutines at once, at every position, and each in order.
+func TestGroupIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 63, 64, 65, 1000, 4096} {
+		want := make([]int32, n)
+		var g groupIDs
+		g.bits = make([]uint64, (n+63)/64)
+		var marked [2][]int
+		for p := range want {
+			want[p] = -1
+			if rng.IntN(3) == 0 {
+				want[p] = int32(rng.IntN(50))
+				marked[p%2] = append(marked[p%2], p)
+			}
+		}
+		var wg sync.WaitGroup
+		for _, ps := range marked {
+			wg.Go(func() {
+				for _, p := range ps {
+					g.mark(p)
+				}
+			})
+		}
+		wg.Wait()
+		g.index()
+		for p, id := range want {
+			if id >= 0 {
+				g.ids[g.rankOf(p)] = id
+			}
+		}
+		for p, id := range want {
+			if got := g.at(p); got != id {
+				t.Fatalf("n=%d: at(%d) = %d, want %d", n, p, got, id)
+			}
+		}
+		var got []int32
+		g.each(func(p, id int32) {
+			if want[p] != id {
+				t.Fatalf("n=%d: each gave %d for position %d, want %d", n, id, p, want[p])
+			}
+			got = append(got, p)
+		})
+		var all []int32
+		for p, id := range want {
+			if id >= 0 {
+				all = append(all, int32(p))
+			}
+		}
+		if !slices.Equal(got, all) {
+			t.Fatalf("n=%d: each visited %v, want %v", n, got, all)
+		}
 	}
 }
