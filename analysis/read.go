@@ -566,6 +566,7 @@ func jsonlArticle(line []byte) (*Article, string) {
 		return nil, "not a JSON object"
 	}
 	rec, ok := scanRecord(trimmed)
+	valid := ok // scanRecord takes valid UTF-8 only, and what TrimSpace cuts is whole runes
 	if !ok {
 		rec = jsonRecord{}
 		if err := json.Unmarshal(trimmed, &rec.raw); err != nil {
@@ -609,7 +610,7 @@ func jsonlArticle(line []byte) (*Article, string) {
 			a.ID = string(t) // a number, as written
 		}
 	}
-	if !utf8.Valid(line) {
+	if !valid && !utf8.Valid(line) {
 		return a, "not valid UTF-8; invalid bytes replaced with U+FFFD"
 	}
 	return a, ""
