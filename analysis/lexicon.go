@@ -381,7 +381,7 @@ func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) 
 			continue
 		}
 		// Parts of a hyphenated word.
-		t := toks[i]
+		t := &toks[i]
 		parts := hyphenParts(text, t)
 		if len(parts) >= 2 {
 			reduplication := strings.HasPrefix(parts[1].word, parts[0].word)
@@ -412,7 +412,7 @@ func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) 
 // capitalised words that does not start a clause: part of a proper name
 // ("Partai Komunis", "Perang Dingin", "Cold War"), which is not framing.
 func nameWord(text string, toks []token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if !t.Cap || t.Upper || atClauseStart(text, toks, i) {
 		return false
 	}
@@ -441,7 +441,7 @@ type wordPart struct {
 }
 
 // hyphenParts splits a hyphenated token into its normalised parts with offsets.
-func hyphenParts(text string, t token) []wordPart {
+func hyphenParts(text string, t *token) []wordPart {
 	if !t.hyphen {
 		return nil // most words: the tokenizer saw no hyphen
 	}

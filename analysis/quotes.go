@@ -80,12 +80,12 @@ func (s *sentence) inQuote(pos int) bool {
 func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !lr.is(&t, wFrameCue) || s.inQuote(t.Start) {
+		t := &toks[i]
+		if !lr.is(t, wFrameCue) || s.inQuote(t.Start) {
 			continue // no marker, no verb: nothing below applies
 		}
 		// "Menurutnya, …": according to him or her.
-		if lr.is(&t, wAccordingPron) {
+		if lr.is(t, wAccordingPron) {
 			f := frame{verb: i, class: verbAfter, mention: toks[i : i+1 : i+1], pronoun: true, rule: "according"}
 			f.content, f.post = accordingContent(text, s, t.Start, t.End)
 			frames = append(frames, f)
@@ -104,7 +104,7 @@ func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame
 			i = end - 1
 			continue
 		}
-		class := lr.verbOf(&t)
+		class := lr.verbOf(t)
 		if class == 0 { // no verb: every verb has a class
 			continue
 		}
