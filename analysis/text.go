@@ -28,9 +28,36 @@ type token struct {
 	kw uint32
 }
 
+// isWordRune reports whether r is a letter, a digit or a nonspacing mark:
+// a rune of a word. A rune below wordRuneTableMax is looked up in
+// wordRuneTable; the tests of the unicode tables cost hundreds of
+// instructions for punctuation such as curly quotes and dashes.
 func isWordRune(r rune) bool {
+	if uint32(r) < wordRuneTableMax {
+		return wordRuneTable[r>>6]&(1<<(r&63)) != 0
+	}
+	return isWordRuneUnicode(r)
+}
+
+// isWordRuneUnicode is isWordRune by the unicode tables.
+func isWordRuneUnicode(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// wordRuneTableMax is the end of the runes of wordRuneTable: past Latin,
+// Greek, Cyrillic and General Punctuation (U+2000 to U+206F).
+const wordRuneTableMax = 0x2100
+
+// wordRuneTable has bit r of isWordRuneUnicode(r) for every rune r below
+// wordRuneTableMax.
+var wordRuneTable = func() (t [wordRuneTableMax / 64]uint64) {
+	for r := rune(0); r < wordRuneTableMax; r++ {
+		if isWordRuneUnicode(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
 
 // tokenize returns the words of text[sp.Start:sp.End], with offsets into text.
 func tokenize(text string, sp span) []token {
