@@ -369,19 +369,28 @@ func matchTrie(root *trieNode, text string, toks []token) []lexMatch {
 // appendMatchTrie appends matchTrie(root, text, toks) to out.
 func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) []lexMatch {
 	for i := 0; i < len(toks); {
-		if nameWord(text, toks, i) {
+		// The tests of t.Cap and t.hyphen are made here, before the calls
+		// that would make them: most words are neither capitalised nor
+		// hyphenated.
+		t := &toks[i]
+		if t.Cap && nameWord(text, toks, i) {
 			i++
 			continue
 		}
-		if m, ok := longestAt(root, toks, i); ok {
-			if !strings.HasPrefix(m.term.Category, "hedge.") || !toks[i].Cap || atClauseStart(text, toks, i) {
-				out = append(out, m)
+		if !noTermAt(root, t) {
+			if m, ok := longestAt(root, toks, i); ok {
+				if !strings.HasPrefix(m.term.Category, "hedge.") || !t.Cap || atClauseStart(text, toks, i) {
+					out = append(out, m)
+				}
+				i = m.next
+				continue
 			}
-			i = m.next
-			continue
 		}
 		// Parts of a hyphenated word.
-		t := &toks[i]
+		if !t.hyphen {
+			i++
+			continue
+		}
 		parts := hyphenParts(text, t)
 		if len(parts) >= 2 {
 			reduplication := strings.HasPrefix(parts[1].word, parts[0].word)
@@ -458,6 +467,17 @@ func hyphenParts(text string, t *token) []wordPart {
 		return nil
 	}
 	return append(parts, wordPart{normWord(text[start:t.End]), start, t.End})
+}
+
+// noTermAt reports, without a call to longestAt, that no term of the
+// trie at root starts at t, as for most words of the word lists (t.kw
+// set): the root holds the word neither as a child nor under a star.
+func noTermAt(root *trieNode, t *token) bool {
+	if t.kw == 0 || root.byKw == nil {
+		return false
+	}
+	rw := &root.byKw[t.kw]
+	return rw.kid == nil && rw.star == nil
 }
 
 // longestAt returns the longest match of a term of the trie at root over
