@@ -722,7 +722,8 @@ func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRule
 // titles and places ("Presiden Rusia Vladimir Putin" → "Vladimir Putin",
 // "juru bicara Departemen Luar Negeri Matthew Miller" → "Matthew Miller"),
 // or, when the phrase names no one, the phrase itself without "para"/"the"
-// ("militer Korea Selatan").
+// ("militer Korea Selatan"). What it returns is always a part of np
+// (appendNameRuns relies on that).
 func speakerName(np []token, lr *langRules) []token {
 	for len(np) > 0 && lr.is(&np[0], wDet) {
 		np = np[1:]
