@@ -210,7 +210,7 @@ func sketchOf(w string) uint16 {
 }
 
 // rootWord is what a root holds of a word w: its child, n.child(w), and
-// starMatch(n.star, w).
+// starMatch(&n.star, w).
 type rootWord struct {
 	kid  *trieNode
 	star *Term
@@ -252,7 +252,7 @@ func (n *trieNode) index() {
 	}
 	n.byKw = make([]rootWord, len(wordTab.keys))
 	for k, w := range wordTab.keys {
-		n.byKw[k] = rootWord{n.child(w), starMatch(n.star, w)}
+		n.byKw[k] = rootWord{n.child(w), starMatch(&n.star, w)}
 	}
 }
 
@@ -398,7 +398,7 @@ func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) 
 				parts = parts[:1]
 			}
 			for _, p := range parts {
-				term := starMatch(root.star, p.word)
+				term := starMatch(&root.star, p.word)
 				if n := root.child(p.word); n != nil && n.term != nil {
 					term = n.term
 				}
@@ -492,7 +492,7 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 		rw := &root.byKw[t.kw]
 		n, st = rw.kid, rw.star
 	} else {
-		n, st = root.child(t.Norm), starMatch(root.star, t.Norm)
+		n, st = root.child(t.Norm), starMatch(&root.star, t.Norm)
 	}
 	if st != nil {
 		best, found = lexMatch{term: st, start: t.Start, end: t.End, next: i + 1}, true
@@ -502,7 +502,7 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 	}
 	for k := i + 1; k < len(toks) && n != nil; k++ {
 		w := toks[k].Norm
-		if st := starMatch(n.star, w); st != nil {
+		if st := starMatch(&n.star, w); st != nil {
 			best, found = lexMatch{term: st, start: t.Start, end: toks[k].End, next: k + 1}, true
 		}
 		n = n.child(w)
@@ -513,8 +513,9 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 	return best, found
 }
 
-// starMatch returns the term with the longest stem that w starts with, or nil.
-func starMatch(s stars, w string) *Term {
+// starMatch returns the term with the longest stem that w starts with, or
+// nil. s is a pointer: stars is 56 bytes, which a call by value copies.
+func starMatch(s *stars, w string) *Term {
 	if s.byStem == nil {
 		return nil
 	}
@@ -528,8 +529,18 @@ func starMatch(s stars, w string) *Term {
 			return nil
 		}
 		// Every stem is in byHead. The stems that w starts with start
-		// with h; the first of them is the longest.
-		i, _ := slices.BinarySearchFunc(s.byHead, h, func(a starStem, h uint16) int { return cmp.Compare(a.head, h) })
+		// with h; the first of them is the longest. i is the first stem
+		// with a head of h or more (a binary search written out, which
+		// saves slices.BinarySearchFunc's call of its comparison at each
+		// step).
+		i, j := 0, len(s.byHead)
+		for i < j {
+			if m := int(uint(i+j) >> 1); s.byHead[m].head < h {
+				i = m + 1
+			} else {
+				j = m
+			}
+		}
 		for ; i < len(s.byHead) && s.byHead[i].head == h; i++ {
 			if st := s.byHead[i]; strings.HasPrefix(w, st.stem) {
 				return st.term

@@ -408,7 +408,7 @@ func TestStarMatchHeads(t *testing.T) {
 					want, best = term, len(stem)
 				}
 			}
-			if got := starMatch(st, w); got != want {
+			if got := starMatch(&st, w); got != want {
 				t.Fatalf("starMatch(%q) = %v, want %v", w, got, want)
 			}
 			if want != nil {
