@@ -74,7 +74,30 @@ func appendTokens(toks []token, text string, sp span) []token {
 	// other: each Norm of such a word is a part of it. A strings.Builder
 	// only appends, so the parts never change.
 	var lowered strings.Builder
+	s := text[:sp.End] // for the fast path: indexed by a uint test, it needs no bounds checks
 	for i := sp.Start; ; {
+		// The fast path. Most words are small ASCII letters or digits
+		// after ASCII bytes of no word, and end at an ASCII byte that
+		// joins no word, or at sp.End: for such a word, what scanWord and
+		// setToken would do is done here, in tighter loops and without
+		// their calls (a token of Norm w, not capitalised, no hyphen).
+		// Any other word is left to them, from i. FuzzTokenize checks
+		// this against tokenizeRef.
+		j := i
+		for uint(j) < uint(len(s)) && s[j] < utf8.RuneSelf && asciiClass[s[j]] == 0 {
+			j++
+		}
+		k, class := j, uint8(0)
+		for uint(k) < uint(len(s)) && asciiClass[s[k]] != 0 {
+			class |= asciiClass[s[k]]
+			k++
+		}
+		if k > j && class&classUpper == 0 && (k == len(s) || s[k] < utf8.RuneSelf && !asciiJoiner[s[k]]) {
+			w := s[j:k]
+			toks = append(toks, token{Start: j, End: k, Norm: w, kw: lookupWord(w)})
+			i = k
+			continue
+		}
 		start, end, class, ok := scanWord(text, i, sp.End)
 		if !ok {
 			break
