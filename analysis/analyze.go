@@ -256,8 +256,8 @@ func analyzeAll(articles []*Article, lex *Lexicon, forceLang string, progress fu
 		o := analyzeArticle(articles[i], lex, forceLang, &scratches[w])
 		o.words, slabs[w] = carveWords(slabs[w], o.res.Words)
 		for _, toks := range o.toks {
-			for _, t := range toks {
-				o.words = append(o.words, cache.id(t.Norm, v))
+			for j := range toks {
+				o.words = append(o.words, cache.tokenID(&toks[j], v))
 			}
 		}
 		o.toks = nil // in scratches[w], for the next article

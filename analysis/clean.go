@@ -3,6 +3,7 @@ package analysis
 import (
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"regexp/syntax"
@@ -1624,29 +1625,33 @@ var textScan, creditCueIdx, creditStartIdx, guardNeedleIdx = func() (*wordScan, 
 // A wordScan finds where each of a set of strings first occurs in a text,
 // in one pass over the text instead of one search per string.
 type wordScan struct {
-	words   []string
-	index   map[string]int // position of each word in words
-	byFirst [256][]scanEntry
-	// pairs has bit c<<8|d when a word starts with the bytes c, d, and
-	// every bit c<<8|_ when a word is c alone: a quick test before those of
-	// byFirst[c].
-	pairs [1 << 16 / 64]uint64
+	words []string
+	index map[string]int // position of each word in words
+	// bucketAt[c|d<<8], for the bytes c, d at an offset of a text (d is 0
+	// after the last byte), is 0 when no word starts there, else 1 + the
+	// index in buckets of the words that may: those that start with c, d,
+	// and c when it is a word of one byte. It is indexed by the two bytes
+	// as one little-endian load, and most offsets of a text fail it: the
+	// scan's tight loop is that one test.
+	bucketAt [1 << 16]uint8
+	buckets  [][]scanEntry
 }
 
-// hasPair reports whether ws.pairs has bit h.
-func (ws *wordScan) hasPair(h uint16) bool { return ws.pairs[h>>6]&(1<<(h&63)) != 0 }
-
-// scanEntry is a word of a wordScan by its first byte: k its position in
-// words, head its first four bytes (little-endian, fewer in a shorter
-// word) and mask the bits of head that are bytes of the word.
+// scanEntry is a word of a wordScan in a bucket: k its position in words,
+// head its first four bytes (little-endian, fewer in a shorter word) and
+// mask the bits of head that are bytes of the word.
 type scanEntry struct {
 	k          int
 	head, mask uint32
 }
 
-// newWordScan returns the wordScan of the distinct non-empty words.
+// newWordScan returns the wordScan of the distinct non-empty words. It
+// panics when they need more than 255 buckets, which 255 words never do:
+// a bucket holds the words of one first pair of bytes, with or without
+// the word of one byte that is their first.
 func newWordScan(words []string) *wordScan {
 	ws := &wordScan{index: make(map[string]int)}
+	byPair := make(map[uint16][]scanEntry) // the words that may start at each pair, as bucketAt
 	for _, w := range words {
 		if _, dup := ws.index[w]; dup || w == "" {
 			continue
@@ -1657,17 +1662,34 @@ func newWordScan(words []string) *wordScan {
 			sw.mask |= 0xFF << (8 * j)
 		}
 		ws.index[w] = len(ws.words)
-		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], sw)
 		ws.words = append(ws.words, w)
 		if len(w) == 1 {
 			for d := 0; d < 256; d++ {
-				h := uint16(w[0])<<8 | uint16(d)
-				ws.pairs[h>>6] |= 1 << (h & 63)
+				h := uint16(w[0]) | uint16(d)<<8
+				byPair[h] = append(byPair[h], sw)
 			}
 		} else {
-			h := uint16(w[0])<<8 | uint16(w[1])
-			ws.pairs[h>>6] |= 1 << (h & 63)
+			h := uint16(w[0]) | uint16(w[1])<<8
+			byPair[h] = append(byPair[h], sw)
 		}
+	}
+	// Pairs with the same words share a bucket; the pairs in order, so
+	// that the buckets do not depend on the order of a map.
+	pairs := slices.Sorted(maps.Keys(byPair))
+	ids := make(map[string]uint8)
+	for _, h := range pairs {
+		b := byPair[h]
+		key := fmt.Sprint(b)
+		id, ok := ids[key]
+		if !ok {
+			if len(ws.buckets) == 255 {
+				panic("wordScan: too many buckets")
+			}
+			ws.buckets = append(ws.buckets, b)
+			id = uint8(len(ws.buckets))
+			ids[key] = id
+		}
+		ws.bucketAt[h] = id
 	}
 	return ws
 }
@@ -1681,38 +1703,46 @@ func (ws *wordScan) first(s string) []int {
 	}
 	left := len(ws.words)
 	for i := 0; i < len(s) && left > 0; i++ {
-		// The test of the pair of bytes at i, in a tight loop to the
-		// next pair that passes it: most fail. c is s[i].
-		c := uint16(s[i])
-		for j := i + 1; j < len(s); j++ {
-			d := uint16(s[j])
-			if ws.hasPair(c<<8 | d) {
-				break
-			}
-			c, i = d, j
+		// The pairs of bytes from i, in a tight loop to the first that
+		// has a bucket; the last byte is paired with 0.
+		i += ws.skip(s[i:])
+		h := uint16(s[i])
+		if i+1 < len(s) {
+			h |= uint16(s[i+1]) << 8
 		}
-		// After the last byte the next byte is taken as 0, where only
-		// one-byte words fit.
-		if i+1 == len(s) && !ws.hasPair(c<<8) {
-			break
+		b := ws.bucketAt[h]
+		if b == 0 {
+			break // the last byte, where no word starts
 		}
 		// The next four bytes (0 past the end, where no word byte fits).
 		var head uint32
 		if i+4 <= len(s) {
-			head = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			head = load32(s[i : i+4])
 		} else {
 			for j := i; j < len(s); j++ {
 				head |= uint32(s[j]) << (8 * (j - i))
 			}
 		}
-		for _, sw := range ws.byFirst[s[i]] {
-			if at[sw.k] < 0 && head&sw.mask == sw.head && strings.HasPrefix(s[i:], ws.words[sw.k]) {
+		for _, sw := range ws.buckets[b-1] {
+			if head&sw.mask == sw.head && at[sw.k] < 0 && strings.HasPrefix(s[i:], ws.words[sw.k]) {
 				at[sw.k] = i
 				left--
 			}
 		}
 	}
 	return at
+}
+
+// skip returns the offset of the first pair of bytes of s that has a
+// bucket, len(s)-1 when none but the last byte, paired with 0, may.
+func (ws *wordScan) skip(s string) int {
+	j := 1 // the pair's second byte
+	for ; j < len(s); j++ {
+		if ws.bucketAt[uint16(s[j-1])|uint16(s[j])<<8] != 0 {
+			break
+		}
+	}
+	return j - 1
 }
 
 // hasDashLine reports whether a line of s starts with a dash (-, – or —)

@@ -429,6 +429,29 @@ func TestWordScan(t *testing.T) {
 	}
 }
 
+// FuzzWordScan checks wordScan.first, for any words, against
+// strings.Index of each: the words are the lines of the input before its
+// first blank line, the text what follows it.
+func FuzzWordScan(f *testing.F) {
+	f.Add("sumber\nvia\n(\n-\n—\n\nsumber: x — y (via) viavia")
+	f.Add("a\nab\nabc\nabcd\nabcde\n\nxabcdabcabab a")
+	f.Add("\x00\n(\x00\nx\x00y\n\n\x00(\x00x\x00y(")
+	f.Fuzz(func(t *testing.T, in string) {
+		words, text, _ := strings.Cut(in, "\n\n")
+		list := strings.Split(words, "\n")
+		if len(list) > 255 {
+			return // more buckets than a wordScan may have
+		}
+		ws := newWordScan(list)
+		first := ws.first(text)
+		for k, w := range ws.words {
+			if got, want := first[k], strings.Index(text, w); got != want {
+				t.Fatalf("first(%q)[%q] = %d, want %d", text, w, got, want)
+			}
+		}
+	})
+}
+
 func TestFindAllWordFold(t *testing.T) {
 	words := []string{"TRIBUNWOW", "kompas", "EGINDO.co", "a", "Jabar Ekspres", "x-y", ".", "co", "_x", "É", "beritabali", "KIM", "(", "1"}
 	texts := []string{"Tribunwow TRIBUNWOW.COM tribunwowx xtribunwow _tribunwow", "a a-a a_a aa", "\u212aim Kim KIM", "x-y-x-y", "..."}

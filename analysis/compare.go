@@ -101,7 +101,7 @@ func lexiconWord(lex *Lexicon, lang, w string) bool {
 	if n := root.next[w]; n != nil && n.term != nil {
 		return true
 	}
-	return starMatch(root.star, w) != nil
+	return starMatch(&root.star, w) != nil
 }
 
 // numericWord reports whether w is made of digits and the separators a token

@@ -210,7 +210,7 @@ func sketchOf(w string) uint16 {
 }
 
 // rootWord is what a root holds of a word w: its child, n.child(w), and
-// starMatch(n.star, w).
+// starMatch(&n.star, w).
 type rootWord struct {
 	kid  *trieNode
 	star *Term
@@ -252,7 +252,7 @@ func (n *trieNode) index() {
 	}
 	n.byKw = make([]rootWord, len(wordTab.keys))
 	for k, w := range wordTab.keys {
-		n.byKw[k] = rootWord{n.child(w), starMatch(n.star, w)}
+		n.byKw[k] = rootWord{n.child(w), starMatch(&n.star, w)}
 	}
 }
 
@@ -369,19 +369,28 @@ func matchTrie(root *trieNode, text string, toks []token) []lexMatch {
 // appendMatchTrie appends matchTrie(root, text, toks) to out.
 func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) []lexMatch {
 	for i := 0; i < len(toks); {
-		if nameWord(text, toks, i) {
+		// The tests of t.Cap and t.hyphen are made here, before the calls
+		// that would make them: most words are neither capitalised nor
+		// hyphenated.
+		t := &toks[i]
+		if t.Cap && nameWord(text, toks, i) {
 			i++
 			continue
 		}
-		if m, ok := longestAt(root, toks, i); ok {
-			if !strings.HasPrefix(m.term.Category, "hedge.") || !toks[i].Cap || atClauseStart(text, toks, i) {
-				out = append(out, m)
+		if !noTermAt(root, t) {
+			if m, ok := longestAt(root, toks, i); ok {
+				if !strings.HasPrefix(m.term.Category, "hedge.") || !t.Cap || atClauseStart(text, toks, i) {
+					out = append(out, m)
+				}
+				i = m.next
+				continue
 			}
-			i = m.next
-			continue
 		}
 		// Parts of a hyphenated word.
-		t := toks[i]
+		if !t.hyphen {
+			i++
+			continue
+		}
 		parts := hyphenParts(text, t)
 		if len(parts) >= 2 {
 			reduplication := strings.HasPrefix(parts[1].word, parts[0].word)
@@ -389,7 +398,7 @@ func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) 
 				parts = parts[:1]
 			}
 			for _, p := range parts {
-				term := starMatch(root.star, p.word)
+				term := starMatch(&root.star, p.word)
 				if n := root.child(p.word); n != nil && n.term != nil {
 					term = n.term
 				}
@@ -412,7 +421,7 @@ func appendMatchTrie(out []lexMatch, root *trieNode, text string, toks []token) 
 // capitalised words that does not start a clause: part of a proper name
 // ("Partai Komunis", "Perang Dingin", "Cold War"), which is not framing.
 func nameWord(text string, toks []token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if !t.Cap || t.Upper || atClauseStart(text, toks, i) {
 		return false
 	}
@@ -441,7 +450,7 @@ type wordPart struct {
 }
 
 // hyphenParts splits a hyphenated token into its normalised parts with offsets.
-func hyphenParts(text string, t token) []wordPart {
+func hyphenParts(text string, t *token) []wordPart {
 	if !t.hyphen {
 		return nil // most words: the tokenizer saw no hyphen
 	}
@@ -460,6 +469,17 @@ func hyphenParts(text string, t token) []wordPart {
 	return append(parts, wordPart{normWord(text[start:t.End]), start, t.End})
 }
 
+// noTermAt reports, without a call to longestAt, that no term of the
+// trie at root starts at t, as for most words of the word lists (t.kw
+// set): the root holds the word neither as a child nor under a star.
+func noTermAt(root *trieNode, t *token) bool {
+	if t.kw == 0 || root.byKw == nil {
+		return false
+	}
+	rw := &root.byKw[t.kw]
+	return rw.kid == nil && rw.star == nil
+}
+
 // longestAt returns the longest match of a term of the trie at root over
 // toks from i. It asks the root about toks[i] by the token's index in
 // wordInfos when the word lists hold it (trieNode.byKw); longestRef in
@@ -472,7 +492,7 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 		rw := &root.byKw[t.kw]
 		n, st = rw.kid, rw.star
 	} else {
-		n, st = root.child(t.Norm), starMatch(root.star, t.Norm)
+		n, st = root.child(t.Norm), starMatch(&root.star, t.Norm)
 	}
 	if st != nil {
 		best, found = lexMatch{term: st, start: t.Start, end: t.End, next: i + 1}, true
@@ -482,7 +502,7 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 	}
 	for k := i + 1; k < len(toks) && n != nil; k++ {
 		w := toks[k].Norm
-		if st := starMatch(n.star, w); st != nil {
+		if st := starMatch(&n.star, w); st != nil {
 			best, found = lexMatch{term: st, start: t.Start, end: toks[k].End, next: k + 1}, true
 		}
 		n = n.child(w)
@@ -493,8 +513,9 @@ func longestAt(root *trieNode, toks []token, i int) (best lexMatch, found bool) 
 	return best, found
 }
 
-// starMatch returns the term with the longest stem that w starts with, or nil.
-func starMatch(s stars, w string) *Term {
+// starMatch returns the term with the longest stem that w starts with, or
+// nil. s is a pointer: stars is 56 bytes, which a call by value copies.
+func starMatch(s *stars, w string) *Term {
 	if s.byStem == nil {
 		return nil
 	}
@@ -508,8 +529,18 @@ func starMatch(s stars, w string) *Term {
 			return nil
 		}
 		// Every stem is in byHead. The stems that w starts with start
-		// with h; the first of them is the longest.
-		i, _ := slices.BinarySearchFunc(s.byHead, h, func(a starStem, h uint16) int { return cmp.Compare(a.head, h) })
+		// with h; the first of them is the longest. i is the first stem
+		// with a head of h or more (a binary search written out, which
+		// saves slices.BinarySearchFunc's call of its comparison at each
+		// step).
+		i, j := 0, len(s.byHead)
+		for i < j {
+			if m := int(uint(i+j) >> 1); s.byHead[m].head < h {
+				i = m + 1
+			} else {
+				j = m
+			}
+		}
 		for ; i < len(s.byHead) && s.byHead[i].head == h; i++ {
 			if st := s.byHead[i]; strings.HasPrefix(w, st.stem) {
 				return st.term

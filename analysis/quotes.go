@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // sentence is one sentence of an article body.
@@ -80,12 +81,12 @@ func (s *sentence) inQuote(pos int) bool {
 func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !lr.is(&t, wFrameCue) || s.inQuote(t.Start) {
+		t := &toks[i]
+		if !lr.is(t, wFrameCue) || s.inQuote(t.Start) {
 			continue // no marker, no verb: nothing below applies
 		}
 		// "Menurutnya, …": according to him or her.
-		if lr.is(&t, wAccordingPron) {
+		if lr.is(t, wAccordingPron) {
 			f := frame{verb: i, class: verbAfter, mention: toks[i : i+1 : i+1], pronoun: true, rule: "according"}
 			f.content, f.post = accordingContent(text, s, t.Start, t.End)
 			frames = append(frames, f)
@@ -104,7 +105,7 @@ func findFrames(text string, s *sentence, lr *langRules, frames []frame) []frame
 			i = end - 1
 			continue
 		}
-		class := lr.verbOf(&t)
+		class := lr.verbOf(t)
 		if class == 0 { // no verb: every verb has a class
 			continue
 		}
@@ -441,9 +442,36 @@ func contentSpan(text string, sp span) span {
 	return sp
 }
 
-// hasBreak reports whether the text between two tokens holds a clause break.
+// breakMarks are the marks of a clause break between two tokens.
+const breakMarks = ",;:()\"“”«»‘’'—–"
+
+// asciiBreak reports the ASCII bytes of breakMarks.
+var asciiBreak = func() (t [utf8.RuneSelf]bool) {
+	for _, r := range breakMarks {
+		if r < utf8.RuneSelf {
+			t[r] = true
+		}
+	}
+	return t
+}()
+
+// hasBreak reports whether the text between two tokens holds a clause
+// break: strings.ContainsAny(text[a:b], breakMarks). The ASCII bytes
+// are tested by table, which for the usual gap, one space, spares
+// ContainsAny's search of breakMarks for each rune; from the first byte
+// outside ASCII, ContainsAny tests the rest.
 func hasBreak(text string, a, b int) bool {
-	return strings.ContainsAny(between(text, a, b), ",;:()\"“”«»‘’'—–")
+	s := between(text, a, b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsAny(s[i:], breakMarks)
+		}
+		if asciiBreak[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAccording returns the number of words of an "according to" marker
@@ -722,7 +750,8 @@ func sentenceSubject(text string, s *sentence, toks []token, v int, lr *langRule
 // titles and places ("Presiden Rusia Vladimir Putin" → "Vladimir Putin",
 // "juru bicara Departemen Luar Negeri Matthew Miller" → "Matthew Miller"),
 // or, when the phrase names no one, the phrase itself without "para"/"the"
-// ("militer Korea Selatan").
+// ("militer Korea Selatan"). What it returns is always a part of np
+// (appendNameRuns relies on that).
 func speakerName(np []token, lr *langRules) []token {
 	for len(np) > 0 && lr.is(&np[0], wDet) {
 		np = np[1:]

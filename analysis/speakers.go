@@ -289,6 +289,13 @@ func appendNameRuns(out []string, text string, toks []token, lr *langRules) []st
 		for j < len(toks) && toks[j].Cap && !hasBreak(text, toks[j-1].End, toks[j].Start) {
 			j++
 		}
+		// A run of one word, as most are, names no one: the name that
+		// speakerName makes of a run is a part of it, and a name here has
+		// two words or more.
+		if j-i < 2 {
+			i = j
+			continue
+		}
 		k := i
 		// A capitalised function word opening the sentence is not part of a name ("Bagi Putin").
 		for k < j && (k == 0 || atClauseStart(text, toks, k)) && lr.is(&toks[k], wFunction) {

@@ -28,9 +28,36 @@ type token struct {
 	kw uint32
 }
 
+// isWordRune reports whether r is a letter, a digit or a nonspacing mark:
+// a rune of a word. A rune below wordRuneTableMax is looked up in
+// wordRuneTable; the tests of the unicode tables cost hundreds of
+// instructions for punctuation such as curly quotes and dashes.
 func isWordRune(r rune) bool {
+	if uint32(r) < wordRuneTableMax {
+		return wordRuneTable[r>>6]&(1<<(r&63)) != 0
+	}
+	return isWordRuneUnicode(r)
+}
+
+// isWordRuneUnicode is isWordRune by the unicode tables.
+func isWordRuneUnicode(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// wordRuneTableMax is the end of the runes of wordRuneTable: past Latin,
+// Greek, Cyrillic and General Punctuation (U+2000 to U+206F).
+const wordRuneTableMax = 0x2100
+
+// wordRuneTable has bit r of isWordRuneUnicode(r) for every rune r below
+// wordRuneTableMax.
+var wordRuneTable = func() (t [wordRuneTableMax / 64]uint64) {
+	for r := rune(0); r < wordRuneTableMax; r++ {
+		if isWordRuneUnicode(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
 
 // tokenize returns the words of text[sp.Start:sp.End], with offsets into text.
 func tokenize(text string, sp span) []token {
@@ -47,12 +74,36 @@ func appendTokens(toks []token, text string, sp span) []token {
 	// other: each Norm of such a word is a part of it. A strings.Builder
 	// only appends, so the parts never change.
 	var lowered strings.Builder
+	s := text[:sp.End] // for the fast path: indexed by a uint test, it needs no bounds checks
 	for i := sp.Start; ; {
+		// The fast path. Most words are small ASCII letters or digits
+		// after ASCII bytes of no word, and end at an ASCII byte that
+		// joins no word, or at sp.End: for such a word, what scanWord and
+		// setToken would do is done here, in tighter loops and without
+		// their calls (a token of Norm w, not capitalised, no hyphen).
+		// Any other word is left to them, from i. FuzzTokenize checks
+		// this against tokenizeRef.
+		j := i
+		for uint(j) < uint(len(s)) && s[j] < utf8.RuneSelf && asciiClass[s[j]] == 0 {
+			j++
+		}
+		k, class := j, uint8(0)
+		for uint(k) < uint(len(s)) && asciiClass[s[k]] != 0 {
+			class |= asciiClass[s[k]]
+			k++
+		}
+		if k > j && class&classUpper == 0 && (k == len(s) || s[k] < utf8.RuneSelf && !asciiJoiner[s[k]]) {
+			w := s[j:k]
+			toks = append(toks, token{Start: j, End: k, Norm: w, kw: lookupWord(w)})
+			i = k
+			continue
+		}
 		start, end, class, ok := scanWord(text, i, sp.End)
 		if !ok {
 			break
 		}
-		toks = append(toks, newToken(text, start, end, class, &lowered))
+		toks = append(toks, token{})
+		setToken(&toks[len(toks)-1], text, start, end, class, &lowered)
 		i = end
 	}
 	return toks
@@ -207,14 +258,16 @@ func isDigitBefore(text string, i int) bool {
 	return unicode.IsDigit(r)
 }
 
-// newToken makes the token of the word text[start:end], whose byte
-// classes are class (see scanWord), and looks its Norm up in the word
-// lists (token.kw). When lowered is not nil, the lower-case
+// setToken makes *t, a zero token, the token of the word text[start:end],
+// whose byte classes are class (see scanWord), and looks its Norm up in
+// the word lists (token.kw). It fills the token in place, in the slice
+// appendTokens appends to, which saves copying the 40 bytes of a token
+// returned by value. When lowered is not nil, the lower-case
 // form of an ASCII word with capitals is appended to it and Norm is that
 // part of it, which saves an allocation per word.
-func newToken(text string, start, end int, class uint8, lowered *strings.Builder) token {
+func setToken(t *token, text string, start, end int, class uint8, lowered *strings.Builder) {
 	w := text[start:end]
-	t := token{Start: start, End: end, hyphen: class&classHyphen != 0}
+	t.Start, t.End, t.hyphen = start, end, class&classHyphen != 0
 	if class&classOther == 0 {
 		// ASCII: upper case is A to Z only, and NFKC leaves ASCII as it is.
 		t.Cap = 'A' <= w[0] && w[0] <= 'Z'
@@ -239,7 +292,7 @@ func newToken(text string, start, end int, class uint8, lowered *strings.Builder
 			t.Norm = strings.ToLower(w)
 		}
 		t.kw = lookupWord(t.Norm)
-		return t
+		return
 	}
 	t.Norm = normWord(w)
 	t.kw = lookupWord(t.Norm)
@@ -252,7 +305,6 @@ func newToken(text string, start, end int, class uint8, lowered *strings.Builder
 			break
 		}
 	}
-	return t
 }
 
 // typographic maps typographic apostrophes and hyphens to ASCII.

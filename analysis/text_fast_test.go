@@ -15,7 +15,7 @@ func tokenizeRef(text string, sp span) []token {
 	i := sp.Start
 	for i < sp.End {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !isWordRuneUnicode(r) {
 			i += n
 			continue
 		}
@@ -23,13 +23,13 @@ func tokenizeRef(text string, sp span) []token {
 		i += n
 		for i < sp.End {
 			r, n = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			if isWordRuneUnicode(r) {
 				i += n
 				continue
 			}
 			if i+n < sp.End && (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑' || ((r == ',' || r == '.') && unicode.IsDigit(lastRune(text[:i])))) {
 				r2, n2 := utf8.DecodeRuneInString(text[i+n:])
-				if isWordRune(r2) && (r != ',' && r != '.' || unicode.IsDigit(r2)) {
+				if isWordRuneUnicode(r2) && (r != ',' && r != '.' || unicode.IsDigit(r2)) {
 					i += n + n2
 					continue
 				}
@@ -192,7 +192,7 @@ func isAbbrevBeforeRef(text string, lo, i int, abbrev map[string]bool) bool {
 	j := i
 	for j > lo {
 		r, n := utf8.DecodeLastRuneInString(text[:j])
-		if !isWordRune(r) && r != '.' {
+		if !isWordRuneUnicode(r) && r != '.' {
 			break
 		}
 		j -= n
@@ -408,7 +408,7 @@ func TestStarMatchHeads(t *testing.T) {
 					want, best = term, len(stem)
 				}
 			}
-			if got := starMatch(st, w); got != want {
+			if got := starMatch(&st, w); got != want {
 				t.Fatalf("starMatch(%q) = %v, want %v", w, got, want)
 			}
 			if want != nil {
@@ -561,6 +561,16 @@ func TestHasWords(t *testing.T) {
 					t.Fatalf("hasWords(%q, %v, %d) = %v, countWords says %d", line, sp, n, got, c)
 				}
 			}
+		}
+	}
+}
+
+// TestIsWordRune checks isWordRune, by its table, against the unicode
+// tables on every rune and a few values that are none.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		if got, want := isWordRune(r), isWordRuneUnicode(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -23,6 +23,9 @@ type wordCache struct {
 	n     int         // slots in use
 	long  map[string]uint32
 	seed  [3]uint64 // of the hash, random, so that no input is slow on purpose
+	// byKw holds, for a word of the word lists by its index in wordInfos
+	// (token.kw), 1 + its id, 0 until it is asked for (see tokenID).
+	byKw []uint32
 }
 
 // wordCacheKey is the longest word a slot holds.
@@ -102,6 +105,25 @@ func (c *wordCache) id(w string, v *vocab) uint32 {
 			return id
 		}
 	}
+}
+
+// tokenID returns v.id(t.Norm). The word of a word list (t.kw is not 0),
+// two words of five in a text, is found by t.kw, which tokenize looked up:
+// an index into byKw, where id hashes t.Norm and probes the table. t.kw
+// must be lookupWord(t.Norm), as in every token of tokenize.
+func (c *wordCache) tokenID(t *token, v *vocab) uint32 {
+	if t.kw == 0 {
+		return c.id(t.Norm, v)
+	}
+	if c.byKw == nil {
+		c.byKw = make([]uint32, len(wordInfos))
+	}
+	if id := c.byKw[t.kw]; id != 0 {
+		return id - 1
+	}
+	id := c.id(t.Norm, v)
+	c.byKw[t.kw] = id + 1 // ids are below 1<<31 (see vocab)
+	return id
 }
 
 // longID is id for a word too long for a slot.

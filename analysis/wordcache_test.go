@@ -77,34 +77,74 @@ func itoa(i int) string {
 	}
 }
 
+// checkTokenIDs checks tokenID, the id of a token by its word-list
+// index when it has one, against the vocab's id of its Norm, on the tokens
+// of texts, each met twice, through one cache.
+func checkTokenIDs(t *testing.T, texts ...string) {
+	t.Helper()
+	v := &vocab{}
+	c := &wordCache{}
+	for range 2 {
+		for _, text := range texts {
+			toks := tokenize(text, span{0, len(text)})
+			for i := range toks {
+				if got, want := c.tokenID(&toks[i], v), v.id(toks[i].Norm); got != want {
+					t.Fatalf("token %q (kw %d) of %q: cache gives id %d, vocab %d", toks[i].Norm, toks[i].kw, text, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestTokenID(t *testing.T) {
+	checkTokenIDs(t, corpusLines(t)...)
+}
+
 // FuzzWordCache checks the cache against the vocab on the words of any
-// text, each word met several times.
+// text, each word met several times, as strings and as tokens.
 func FuzzWordCache(f *testing.F) {
 	f.Add("satu dua tiga satu dua empat kata-kata yang-sangat-panjang-sekali-ini satu")
 	f.Add("a b c d e f g h a b c")
+	f.Add("Yang yang YANG the The di dia mengatakan said kata")
 	f.Fuzz(func(t *testing.T, text string) {
 		words := strings.Split(text, " ")
 		words = append(words, words...)
 		words = append(words, words...)
 		checkWordCache(t, words)
+		checkTokenIDs(t, text)
 	})
 }
 
 // BenchmarkWordIDs measures the vocab ids of the body words of the bench
 // articles, looked up as one worker of analyzeAll does: through a
-// wordCache, and through the map[string]uint32 it replaced.
+// wordCache by token (tokenID, which analyzeAll calls) and by word (id),
+// and through the map[string]uint32 it replaced.
 func BenchmarkWordIDs(b *testing.B) {
 	arts, size := loadBenchArticles(b)
 	var words [][]string // each article's
+	var toks [][]token   // their tokens
 	v := &vocab{}
 	for _, a := range arts {
 		var ws []string
-		for _, t := range tokenize(a.Text, span{a.BodyStart, len(a.Text)}) {
+		ts := tokenize(a.Text, span{a.BodyStart, len(a.Text)})
+		for _, t := range ts {
 			ws = append(ws, t.Norm)
 			v.id(t.Norm)
 		}
 		words = append(words, ws)
+		toks = append(toks, ts)
 	}
+	b.Run("tokens", func(b *testing.B) { // as analyzeAll does
+		b.SetBytes(size)
+		for b.Loop() {
+			var c wordCache
+			for _, ts := range toks {
+				for i := range ts {
+					c.tokenID(&ts[i], v)
+				}
+			}
+		}
+	})
 	b.Run("cache", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
