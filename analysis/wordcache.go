@@ -108,7 +108,7 @@ func (c *wordCache) id(w string, v *vocab) uint32 {
 }
 
 // tokenID returns v.id(t.Norm). The word of a word list (t.kw is not 0),
-// two words of five in a text, is found by t.kw, which tokenize looked up:
+// more than half the words of a text, is found by t.kw, which tokenize looked up:
 // an index into byKw, where id hashes t.Norm and probes the table. t.kw
 // must be lookupWord(t.Norm), as in every token of tokenize.
 func (c *wordCache) tokenID(t *token, v *vocab) uint32 {
