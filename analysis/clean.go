@@ -1018,7 +1018,7 @@ func parseDate(s string) string {
 func outletKey(s string) string {
 	// ASCII: strings.ToLower lowers A to Z alone, and the letters and
 	// digits are a to z and 0 to 9; s itself when it holds nothing else.
-	// outletKeyPlain in clean_fast_test.go is the version without it.
+	// outletKeyRunes, for any text, is the version without it (TestOutletKey).
 	var buf [64]byte
 	b := buf[:0]
 	same := true // so far, the key is s
